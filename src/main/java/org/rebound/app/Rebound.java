@@ -1,20 +1,38 @@
 package org.rebound.app;
 
+import java.util.concurrent.Callable;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command line: `run` (the default) starts the server; the other commands are tools around it. */
 @Command(name = "rebound", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A bounce-mail server: reads returned mail from a mailbox, classifies and correlates it.",
-        subcommands = {ParseCommand.class})
-public final class Rebound implements Runnable {
+        subcommands = {RunCommand.class, DemoCommand.class, ParseCommand.class})
+public final class Rebound implements Callable<Integer> {
+
+    /** Exit code for a wrong setting (EX_CONFIG in sysexits.h). */
+    static final int EXIT_CONFIG = 78;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Rebound()).execute(args));
+        System.exit(commandLine().execute(args));
     }
 
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Rebound());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof SettingsException) {
+                commandLine.getErr().println("rebound: " + e.getMessage());
+                return EXIT_CONFIG;
+            }
+            throw e;
+        });
+        return cli;
+    }
+
+    /** With no command, run the server. */
     @Override
-    public void run() {
-        new CommandLine(this).usage(System.out);
+    public Integer call() throws Exception {
+        return new RunCommand().withDefaults().call();
     }
 }

@@ -1,0 +1,173 @@
+package org.rebound.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+import jakarta.jms.ConnectionFactory;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.main.Main;
+import org.rebound.classify.Classifier;
+import org.rebound.deadletter.DeadLetterFolder;
+import org.rebound.dsn.ReportParser;
+import org.rebound.events.EmbeddedBroker;
+import org.rebound.pipeline.NonBouncePolicy;
+import org.rebound.pipeline.Pop3UidGenerator;
+import org.rebound.pipeline.RecipientClassifier;
+import org.rebound.pipeline.ReturnedMessageReader;
+import org.rebound.pipeline.SentMessageFinder;
+import org.rebound.pipeline.UnmatchedPolicy;
+import org.rebound.store.BounceStore;
+import org.rebound.store.Database;
+import org.rebound.store.ReceivedMessages;
+import org.springframework.jms.connection.CachingConnectionFactory;
+
+/**
+ * Rebound's process: the database, the broker (embedded or external), and Camel Main running the YAML routes
+ * from routes/ with the beans they call. Every setting is read and checked before anything starts, so a wrong one
+ * stops start-up with a message that names its key.
+ */
+public final class ReboundServer implements AutoCloseable {
+
+    private final Main main = new Main();
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final HikariDataSource dataSource;
+    private final ConnectionFactory jmsConnectionFactory;
+
+    private ReboundServer(Settings settings) throws Exception {
+        Clock clock = Clock.systemUTC();
+        // Read every setting first: a wrong value must stop start-up before anything is opened.
+        NonBouncePolicy nonBounce = settings.choice("rebound.non-bounce.policy", NonBouncePolicy.class,
+                NonBouncePolicy::parse);
+        UnmatchedPolicy unmatched = settings.choice("rebound.correlation.unmatched", UnmatchedPolicy.class,
+                UnmatchedPolicy::parse);
+        MailboxSettings.check(settings);
+        SentMessageFinder.SentMessageTable sentTable = sentMessageTable(settings);
+        Path deadLetterDir = settings.path("rebound.dead-letter.dir");
+        boolean embeddedBroker = settings.bool("rebound.jms.embedded");
+        settings.text("rebound.jms.topic");
+
+        try {
+            dataSource = Database.open(settings.text("rebound.db.url"), settings.optionalText("rebound.db.user"),
+                    settings.optionalText("rebound.db.password"), settings.integer("rebound.db.pool-size", 1, 200));
+            resources.push(dataSource);
+            Database.migrate(dataSource);
+
+            ConnectionFactory jms;
+            if (embeddedBroker) {
+                resources.push(new EmbeddedBroker(settings.text("rebound.jms.embedded.host"),
+                        settings.integer("rebound.jms.embedded.port", 1, 65535),
+                        settings.text("rebound.jms.embedded.data-dir")));
+                jms = new ActiveMQConnectionFactory(EmbeddedBroker.IN_VM_URL);
+            } else {
+                jms = new ActiveMQConnectionFactory(settings.text("rebound.jms.url"),
+                        settings.optionalText("rebound.jms.user"), settings.optionalText("rebound.jms.password"));
+            }
+            jmsConnectionFactory = jms;
+            // JmsTemplate opens a connection per send unless the factory caches one.
+            CachingConnectionFactory cachingJms = new CachingConnectionFactory(jms);
+            resources.push(cachingJms::destroy);
+
+            main.bind("jms", JmsComponent.jmsComponent(cachingJms));
+            main.bind("dataSource", dataSource);
+            main.bind("pop3UidGenerator", new Pop3UidGenerator());
+            main.bind("returnedMessageReader", new ReturnedMessageReader());
+            main.bind("receivedMessages", new ReceivedMessages(dataSource, clock));
+            main.bind("reportParser", new ReportParser());
+            main.bind("recipientClassifier", new RecipientClassifier(new Classifier(), clock));
+            main.bind("sentMessageFinder", new SentMessageFinder(dataSource, sentTable));
+            main.bind("unmatchedPolicy", unmatched);
+            main.bind("nonBouncePolicy", nonBounce);
+            main.bind("bounceStore", new BounceStore(dataSource));
+            main.bind("deadLetterFolder", new DeadLetterFolder(deadLetterDir, clock));
+            main.setOverrideProperties(settings.asProperties());
+        } catch (Exception | Error e) {
+            closeResources();
+            throw e;
+        }
+    }
+
+    /** Starts Rebound and returns once the routes are running. */
+    public static ReboundServer start(Settings settings) throws Exception {
+        ReboundServer server = new ReboundServer(settings);
+        try {
+            server.main.start();
+        } catch (Exception e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    /** Blocks until the JVM is asked to stop (Ctrl-C, SIGTERM). */
+    public void awaitShutdown() throws InterruptedException {
+        Thread stopper = new Thread(this::closeQuietly, "rebound-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        Thread.currentThread().join();
+    }
+
+    public CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
+    /** A connection factory to the broker the events go to, for subscribers in this process. */
+    public ConnectionFactory jmsConnectionFactory() {
+        return jmsConnectionFactory;
+    }
+
+    public HikariDataSource dataSource() {
+        return dataSource;
+    }
+
+    private static SentMessageFinder.SentMessageTable sentMessageTable(Settings settings) {
+        String[] keys = {"rebound.sent.table", "rebound.sent.column.message-id", "rebound.sent.column.recipient",
+                "rebound.sent.column.delivery-id"};
+        for (String key : keys) {
+            if (!settings.text(key).matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?")) {
+                throw new SettingsException(key, "an SQL table or column name (letters, digits, _)",
+                        "'" + settings.text(key) + "'");
+            }
+        }
+        return new SentMessageFinder.SentMessageTable(settings.text(keys[0]), settings.text(keys[1]),
+                settings.text(keys[2]), settings.text(keys[3]));
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (Exception e) {
+            System.err.println("rebound: error while stopping: " + e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            main.stop();
+        } finally {
+            closeResources();
+        }
+    }
+
+    private void closeResources() throws Exception {
+        Exception first = null;
+        while (!resources.isEmpty()) {
+            try {
+                resources.pop().close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.rebound.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the server: polls the mailbox until stopped. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the bounce server until stopped (the default command).")
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--config", defaultValue = "application.properties", paramLabel = "FILE",
+            description = "The configuration file (default: ${DEFAULT-VALUE} in the working directory).")
+    Path config;
+
+    /** The options' defaults, for running without the `run` word. */
+    RunCommand withDefaults() {
+        config = Path.of("application.properties");
+        return this;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Settings settings = Settings.load(config, System.getenv(), System.getProperties());
+        try (ReboundServer server = ReboundServer.start(settings)) {
+            server.awaitShutdown();
+        }
+        return 0;
+    }
+}

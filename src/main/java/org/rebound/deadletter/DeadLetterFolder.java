@@ -1,0 +1,99 @@
+package org.rebound.deadletter;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.rebound.app.Version;
+import org.rebound.pipeline.BounceEvent;
+import org.rebound.pipeline.ReturnedMessage;
+
+/**
+ * The dead-letter "folder" that POP3 does not have: what Rebound could not understand or correlate, kept on disk
+ * as the raw {@code .eml} plus a {@code .json} sidecar saying why. Files are named by the message's hash, never by
+ * anything the message says, so a name is always safe and a message dead-lettered twice is one file. Both files
+ * are flushed to disk before the message may leave the mailbox.
+ */
+public final class DeadLetterFolder {
+
+    private final Path dir;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public DeadLetterFolder(Path dir, Clock clock) {
+        this.dir = dir;
+        this.clock = clock;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Keeps a message that could not be read, with the exception that said why. */
+    public Path writeFailure(ReturnedMessage message, String reason, Throwable cause) throws IOException {
+        return write(message, reason, Optional.of(cause), List.of());
+    }
+
+    /** Keeps a message for a reason that is not an error, such as "not-a-bounce". */
+    public Path write(ReturnedMessage message, String reason) throws IOException {
+        return write(message, reason, Optional.empty(), List.of());
+    }
+
+    /** Keeps a message whose listed recipients no correlation key tied to a sent message. */
+    public Path writeUncorrelated(ReturnedMessage message, List<BounceEvent> uncorrelated) throws IOException {
+        if (uncorrelated.isEmpty()) {
+            return dir;
+        }
+        List<String> recipients = uncorrelated.stream().map(e -> e.recipient().finalRecipient()).toList();
+        return write(message, "uncorrelated", Optional.empty(), recipients);
+    }
+
+    private Path write(ReturnedMessage message, String reason, Optional<Throwable> cause, List<String> recipients)
+            throws IOException {
+        Files.createDirectories(dir);
+        String base = message.shortId();
+        Path eml = dir.resolve(base + ".eml");
+        Map<String, Object> sidecar = new LinkedHashMap<>();
+        sidecar.put("reason", reason);
+        sidecar.put("message", cause.map(Throwable::getMessage).orElse(""));
+        sidecar.put("exception", cause.map(DeadLetterFolder::stackTrace).orElse(""));
+        sidecar.put("recipients", recipients);
+        sidecar.put("contentHash", message.contentHash());
+        sidecar.put("mailboxUid", message.mailboxUid());
+        sidecar.put("reboundVersion", Version.current());
+        sidecar.put("time", clock.instant().toString());
+        writeDurably(eml, message.raw());
+        writeDurably(dir.resolve(base + ".json"), json.writeValueAsBytes(sidecar));
+        return eml;
+    }
+
+    /** Writes to a temporary file, forces it to disk, then renames it into place, so no half file is ever seen. */
+    private static void writeDurably(Path target, byte[] bytes) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ch.write(java.nio.ByteBuffer.wrap(bytes));
+            ch.force(true);
+        }
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String stackTrace(Throwable t) {
+        StringWriter out = new StringWriter();
+        t.printStackTrace(new PrintWriter(out));
+        return out.toString();
+    }
+}

@@ -1,0 +1,31 @@
+package org.rebound.events;
+
+import org.rebound.pipeline.BounceEvent;
+
+/**
+ * The JSON event published on the topic, one per recipient result (schema documented in README.md). Field
+ * values are never null: what a bounce does not say is an empty string.
+ *
+ * @param schemaVersion bumped on any incompatible change of this shape
+ * @param eventId       stable across retries: consumers deduplicate on it
+ */
+public record BounceEventMessage(int schemaVersion, String eventId, String receivedAt, String recipient,
+                                 String action, String status, String replyCode, String diagnostic,
+                                 String remoteMta, String reportingMta, String kind, String feedbackType,
+                                 String reason, String type, String fault, String category, String rule,
+                                 String originalMessageId, String correlationKey, String sentMessageId,
+                                 String deliveryId, String contentHash) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public static BounceEventMessage of(BounceEvent e) {
+        return new BounceEventMessage(SCHEMA_VERSION, e.eventId(), e.receivedAt().toString(),
+                e.recipient().finalRecipient(), e.recipient().action().keyword(), e.recipient().statusText(),
+                e.recipient().replyCode(), e.recipient().diagnostic(), e.recipient().remoteMta(),
+                e.report().reportingMta(), e.report().kind().name().toLowerCase(java.util.Locale.ROOT),
+                e.report().feedbackType(), e.result().reason().label(), e.result().type().label(),
+                e.result().fault().label(), e.result().reason().category().label(), e.result().ruleId(),
+                e.report().original().messageId(), e.correlation().key(), e.correlation().sentMessageId(),
+                e.correlation().deliveryId(), e.message().contentHash());
+    }
+}

@@ -1,0 +1,41 @@
+package org.rebound.pipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.rebound.classify.Classification;
+import org.rebound.dsn.BounceReport;
+import org.rebound.dsn.RecipientStatus;
+
+/**
+ * One recipient's result: what the returned message said about it, what that means, and which sent message it
+ * belongs to.
+ *
+ * @param eventId     stable across retries and restarts (derived from the message's hash and the recipient), so
+ *                    the database and the topic's consumers can deduplicate
+ * @param message     the returned message it came from
+ * @param report      what the returned message says as a whole
+ * @param recipient   what it says about this recipient
+ * @param result      the classification
+ * @param correlation the sent message, or {@link Correlation#NONE}
+ * @param receivedAt  when Rebound read the returned message
+ */
+public record BounceEvent(String eventId, ReturnedMessage message, BounceReport report, RecipientStatus recipient,
+                          Classification result, Correlation correlation, Instant receivedAt) {
+
+    /**
+     * @param position the recipient's place in the report: a report may name one recipient twice (one block per
+     *                 attempted server), and each block is its own event
+     */
+    public static BounceEvent of(ReturnedMessage message, BounceReport report, int position,
+                                 RecipientStatus recipient, Classification result, Instant receivedAt) {
+        String seed = message.contentHash() + "/" + position + "/" + recipient.finalRecipient();
+        String eventId = UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+        return new BounceEvent(eventId, message, report, recipient, result, Correlation.NONE, receivedAt);
+    }
+
+    public BounceEvent correlatedWith(Correlation found) {
+        return new BounceEvent(eventId, message, report, recipient, result, found, receivedAt);
+    }
+}

@@ -1,0 +1,36 @@
+package org.rebound.pipeline;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+
+import org.apache.camel.component.mail.DefaultMailUidGenerator;
+import org.apache.camel.component.mail.MailEndpoint;
+import org.apache.camel.component.mail.MailUidGenerator;
+import org.eclipse.angus.mail.pop3.POP3Folder;
+
+/**
+ * Names each fetched message by its POP3 unique-id listing (UIDL, RFC 1939 section 7), which the server keeps
+ * stable and distinct. camel-mail's default uses the Message-ID header, which returned mail may lack or share
+ * (two bounces of one message), so it deletes the wrong message or none.
+ */
+public final class Pop3UidGenerator implements MailUidGenerator {
+
+    private final DefaultMailUidGenerator fallback = new DefaultMailUidGenerator();
+
+    @Override
+    public String generateUuid(MailEndpoint endpoint, Message message) {
+        if (message.getFolder() instanceof POP3Folder folder) {
+            try {
+                String uid = folder.getUID(message);
+                if (uid != null) {
+                    return uid;
+                }
+            } catch (MessagingException e) {
+                throw new IllegalStateException("the POP3 server gave no UIDL for message "
+                        + message.getMessageNumber() + ": " + e.getMessage(), e);
+            }
+        }
+        // A server without UIDL (rare, RFC 1939 makes it optional): fall back to Camel's header-based id.
+        return fallback.generateUuid(endpoint, message);
+    }
+}

@@ -1,0 +1,46 @@
+package org.rebound.pipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * One message as it came out of the mailbox: its exact bytes, a SHA-256 of them (the identity Rebound uses to
+ * recognise a message fetched twice), and the mailbox's own id for it (the POP3 UIDL, RFC 1939), or empty.
+ */
+public record ReturnedMessage(byte[] raw, String contentHash, String mailboxUid) {
+
+    public ReturnedMessage {
+        Objects.requireNonNull(raw, "raw");
+        Objects.requireNonNull(contentHash, "contentHash");
+        Objects.requireNonNull(mailboxUid, "mailboxUid");
+    }
+
+    public static ReturnedMessage of(byte[] raw, String mailboxUid) {
+        return new ReturnedMessage(raw, sha256(raw), mailboxUid);
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** A short, file-name-safe name for logs and the dead-letter folder. */
+    public String shortId() {
+        return contentHash.substring(0, 16);
+    }
+
+    @Override
+    public String toString() {
+        return "ReturnedMessage[" + shortId() + ", " + raw.length + " bytes, uid=" + mailboxUid + "]";
+    }
+
+    public String rawText() {
+        return new String(raw, StandardCharsets.ISO_8859_1);
+    }
+}

@@ -1,0 +1,32 @@
+package org.rebound.store;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.flywaydb.core.Flyway;
+
+/** The connection pool to Rebound's database, with its schema brought up to date by Flyway at start. */
+public final class Database {
+
+    private Database() {
+    }
+
+    public static HikariDataSource open(String url, String user, String password, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("rebound-db");
+        // Fail start-up at once with the driver's own message when the database cannot be reached.
+        config.setInitializationFailTimeout(1);
+        return new HikariDataSource(config);
+    }
+
+    /** Applies the migrations under db/migration; the same files run on H2 and PostgreSQL. */
+    public static void migrate(DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    }
+}
