@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * Where the sending system keeps its sent messages: one row per message and recipient. Every name is checked by
  * {@link SqlIdentifier}; the optional columns are empty when the table has no such column, and then the matching
- * key type must not be in the correlation order.
+ * key type must not be in the correlation order. The lookups want indexes on the message id, envelope id and VERP
+ * token columns, on (recipient, sent_at), and on (custom header column, recipient).
  *
  * @param table              the table, optionally schema-qualified
  * @param messageIdColumn    the Message-ID as sent, without angle brackets
