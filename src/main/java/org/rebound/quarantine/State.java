@@ -28,9 +28,4 @@ public enum State {
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
-
-    /** True when mail to an address in this state is sent. */
-    public boolean allowsSending() {
-        return this == VALID || this == WITH_ERRORS;
-    }
 }
