@@ -1,0 +1,94 @@
+package org.rebound.correlate;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Ties a batch of recipient results to the messages they report on. The key types are tried in the configured
+ * order; each type is looked up for the whole batch at once (one query per chunk of keys), and only the events
+ * still unmatched go on to the next type. So a batch whose bounces all quote their Message-ID costs one query per
+ * 500 bounces.
+ */
+public final class Correlator {
+
+    private final CorrelationSettings settings;
+    private final KeyExtractor extractor;
+    private final SentMessageLookup lookup;
+
+    /**
+     * @throws IllegalArgumentException when the order names a key type that the table has no column for
+     */
+    public Correlator(CorrelationSettings settings, SentMessageLookup lookup) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.lookup = Objects.requireNonNull(lookup, "lookup");
+        for (KeyType type : settings.order()) {
+            if (lookup.table().column(type).isEmpty()) {
+                throw new IllegalArgumentException(CorrelationSettings.ORDER + " names " + type.label() + " but "
+                        + SentMessageTable.columnSetting(type) + " is empty");
+            }
+        }
+        this.extractor = new KeyExtractor(settings);
+    }
+
+    /** One correlation per event, in the events' order. */
+    public List<Correlation> correlate(List<PendingEvent> events) throws SQLException {
+        List<List<CorrelationKey>> keys = events.stream().map(extractor::extract).toList();
+        List<List<String>> recipients = events.stream().map(KeyExtractor::recipients).toList();
+        Correlation[] results = new Correlation[events.size()];
+        for (KeyType type : settings.order()) {
+            Set<CorrelationKey> wanted = new LinkedHashSet<>();
+            for (int i = 0; i < events.size(); i++) {
+                if (results[i] == null) {
+                    wanted.addAll(ofType(keys.get(i), type));
+                }
+            }
+            if (wanted.isEmpty()) {
+                continue;
+            }
+            Map<CorrelationKey, List<SentMessage>> found = lookup.resolve(wanted);
+            for (int i = 0; i < events.size(); i++) {
+                if (results[i] == null) {
+                    results[i] = firstMatch(ofType(keys.get(i), type), found, recipients.get(i)).orElse(null);
+                }
+            }
+        }
+        List<Correlation> correlations = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            correlations.add(results[i] != null ? results[i] : new Correlation.Unmatched(keys.get(i)));
+        }
+        return correlations;
+    }
+
+    /**
+     * The first of an event's keys that found a row. Among a key's rows the bounce's own recipient's is preferred,
+     * since one Message-ID may have gone to several recipients; a message-level key may fall back to another
+     * recipient's row (the bounce came from a forwarding address), the latest sent.
+     */
+    private static Optional<Correlation> firstMatch(List<CorrelationKey> keys,
+                                                    Map<CorrelationKey, List<SentMessage>> found,
+                                                    List<String> recipients) {
+        for (CorrelationKey key : keys) {
+            List<SentMessage> rows = found.getOrDefault(key, List.of());
+            Optional<SentMessage> own = rows.stream()
+                    .filter(row -> recipients.stream().anyMatch(r -> r.equalsIgnoreCase(row.recipient())))
+                    .findFirst();
+            if (own.isPresent()) {
+                return Optional.of(new Correlation.Matched(own.get(), key, true));
+            }
+            if (!rows.isEmpty() && key.type().identifiesMessage()) {
+                return Optional.of(new Correlation.Matched(rows.get(0), key, false));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<CorrelationKey> ofType(List<CorrelationKey> keys, KeyType type) {
+        return keys.stream().filter(key -> key.type() == type).toList();
+    }
+}

@@ -1,0 +1,232 @@
+package org.rebound.correlate;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.rebound.correlate.CorrelationKey.CustomHeader;
+import org.rebound.correlate.CorrelationKey.RecipientAndTime;
+
+/**
+ * Finds sent messages by correlation key in the sending system's table, many keys at once: one query per key type
+ * for each chunk of distinct keys ({@code WHERE message_id IN (?, ?, ...)}), never one query per bounce. Plain JDBC
+ * over any DataSource; every value is a bind parameter, and the table's names were checked when it was configured.
+ *
+ * <p>Values are bound as strings, so the key columns should be text; for a numeric column on PostgreSQL, add
+ * {@code stringtype=unspecified} to the JDBC URL so that the server converts them.
+ */
+public final class SentMessageLookup {
+
+    /** Keys per query: well under every driver's bind-parameter limit (PostgreSQL: 32,767). */
+    public static final int DEFAULT_CHUNK_SIZE = 500;
+
+    /** Most recent first, rows without a time last, so that a choice among several rows is the latest send. */
+    private static final Comparator<SentMessage> LATEST_FIRST = Comparator.comparing(
+            (SentMessage m) -> m.sentAt().orElse(Instant.MIN)).reversed();
+
+    private final DataSource dataSource;
+    private final SentMessageTable table;
+    private final Duration recipientTimeWindow;
+    private final int chunkSize;
+    private final String select;
+
+    public SentMessageLookup(DataSource dataSource, SentMessageTable table, Duration recipientTimeWindow) {
+        this(dataSource, table, recipientTimeWindow, DEFAULT_CHUNK_SIZE);
+    }
+
+    public SentMessageLookup(DataSource dataSource, SentMessageTable table, Duration recipientTimeWindow,
+                             int chunkSize) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.table = Objects.requireNonNull(table, "table");
+        this.recipientTimeWindow = Objects.requireNonNull(recipientTimeWindow, "recipientTimeWindow");
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunkSize must be at least 1: " + chunkSize);
+        }
+        this.chunkSize = chunkSize;
+        this.select = "SELECT " + String.join(", ", table.messageIdColumn(), table.recipientColumn(),
+                table.deliveryIdColumn(), table.sentAtColumn(), orNull(table.envelopeIdColumn()),
+                orNull(table.verpTokenColumn()), orNull(table.customHeaderColumn())) + " FROM " + table.table();
+    }
+
+    public SentMessageTable table() {
+        return table;
+    }
+
+    /**
+     * The sent messages each key names, latest first; a key that names none is absent from the map. Keys of
+     * several types are looked up type by type, each in as few queries as the chunk size allows.
+     *
+     * <p>A custom-header key matches only its recipient's rows; a recipient-and-time key matches its recipient's
+     * rows sent within the window before the bounce. Other keys match every row with their value.
+     */
+    public Map<CorrelationKey, List<SentMessage>> resolve(Collection<? extends CorrelationKey> keys)
+            throws SQLException {
+        Map<KeyType, List<CorrelationKey>> byType = keys.stream().distinct()
+                .collect(Collectors.groupingBy(CorrelationKey::type, Collectors.toList()));
+        Map<CorrelationKey, List<SentMessage>> found = new HashMap<>();
+        if (byType.isEmpty()) {
+            return found;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            for (Map.Entry<KeyType, List<CorrelationKey>> entry : byType.entrySet()) {
+                requireColumn(entry.getKey());
+                for (List<CorrelationKey> chunk : chunks(entry.getValue())) {
+                    found.putAll(resolveChunk(connection, entry.getKey(), chunk));
+                }
+            }
+        }
+        found.replaceAll((key, rows) -> rows.stream().sorted(LATEST_FIRST).toList());
+        return found;
+    }
+
+    private Map<CorrelationKey, List<SentMessage>> resolveChunk(Connection connection, KeyType type,
+                                                                List<CorrelationKey> chunk) throws SQLException {
+        return switch (type) {
+            case MESSAGE_ID, ENVELOPE_ID, VERP -> byValue(connection, type, chunk);
+            case CUSTOM_HEADER -> byCustomHeader(connection, chunk);
+            case RECIPIENT_TIME -> byRecipientAndTime(connection, chunk);
+        };
+    }
+
+    /** {@code WHERE column IN (...)}: every row with the key's value. */
+    private Map<CorrelationKey, List<SentMessage>> byValue(Connection connection, KeyType type,
+                                                           List<CorrelationKey> keys) throws SQLException {
+        Map<String, CorrelationKey> byValue = keys.stream()
+                .collect(Collectors.toMap(CorrelationKey::lookupValue, Function.identity(), (a, b) -> a));
+        List<Object> parameters = new ArrayList<>(byValue.keySet());
+        String sql = select + " WHERE " + table.column(type) + " IN (" + marks(parameters.size()) + ")";
+        Map<CorrelationKey, List<SentMessage>> found = new HashMap<>();
+        for (SentMessage row : query(connection, sql, parameters)) {
+            CorrelationKey key = byValue.get(row.value(type));
+            if (key != null) {
+                found.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+            }
+        }
+        return found;
+    }
+
+    /** {@code WHERE column IN (...) AND recipient IN (...)}, then only the pairs asked for. */
+    private Map<CorrelationKey, List<SentMessage>> byCustomHeader(Connection connection, List<CorrelationKey> keys)
+            throws SQLException {
+        List<CustomHeader> headers = keys.stream().map(CustomHeader.class::cast).toList();
+        List<Object> values = distinct(headers.stream().map(CustomHeader::value).toList());
+        List<Object> recipients = distinct(headers.stream().map(CustomHeader::recipient).toList());
+        String sql = select + " WHERE " + table.customHeaderColumn() + " IN (" + marks(values.size()) + ") AND "
+                + table.recipientColumn() + " IN (" + marks(recipients.size()) + ")";
+        List<Object> parameters = new ArrayList<>(values);
+        parameters.addAll(recipients);
+        List<SentMessage> rows = query(connection, sql, parameters);
+        Map<CorrelationKey, List<SentMessage>> found = new HashMap<>();
+        for (CustomHeader key : headers) {
+            List<SentMessage> matching = rows.stream()
+                    .filter(row -> row.customHeaderValue().equals(key.value())
+                            && row.recipient().equalsIgnoreCase(key.recipient()))
+                    .toList();
+            if (!matching.isEmpty()) {
+                found.put(key, matching);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * {@code WHERE recipient IN (...) AND sent_at BETWEEN ? AND ?} over the span of the chunk's bounce times, then
+     * for each key only the rows sent within the window before its own bounce.
+     */
+    private Map<CorrelationKey, List<SentMessage>> byRecipientAndTime(Connection connection,
+                                                                      List<CorrelationKey> keys) throws SQLException {
+        List<RecipientAndTime> wanted = keys.stream().map(RecipientAndTime.class::cast).toList();
+        List<Object> recipients = distinct(wanted.stream().map(RecipientAndTime::recipient).toList());
+        Instant earliest = wanted.stream().map(RecipientAndTime::bounceTime).min(Instant::compareTo).orElseThrow();
+        Instant latest = wanted.stream().map(RecipientAndTime::bounceTime).max(Instant::compareTo).orElseThrow();
+        String sql = select + " WHERE " + table.recipientColumn() + " IN (" + marks(recipients.size()) + ") AND "
+                + table.sentAtColumn() + " >= ? AND " + table.sentAtColumn() + " <= ?";
+        List<Object> parameters = new ArrayList<>(recipients);
+        parameters.add(Timestamp.from(earliest.minus(recipientTimeWindow)));
+        parameters.add(Timestamp.from(latest));
+        List<SentMessage> rows = query(connection, sql, parameters);
+        Map<CorrelationKey, List<SentMessage>> found = new HashMap<>();
+        for (RecipientAndTime key : wanted) {
+            Instant from = key.bounceTime().minus(recipientTimeWindow);
+            List<SentMessage> matching = rows.stream()
+                    .filter(row -> row.recipient().equalsIgnoreCase(key.recipient()))
+                    .filter(row -> row.sentAt().filter(at -> !at.isBefore(from) && !at.isAfter(key.bounceTime()))
+                            .isPresent())
+                    .toList();
+            if (!matching.isEmpty()) {
+                found.put(key, matching);
+            }
+        }
+        return found;
+    }
+
+    private List<SentMessage> query(Connection connection, String sql, List<Object> parameters)
+            throws SQLException {
+        List<SentMessage> rows = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp sentAt = rs.getTimestamp(4);
+                    rows.add(new SentMessage(text(rs, 1), text(rs, 2), text(rs, 3),
+                            Optional.ofNullable(sentAt).map(Timestamp::toInstant), text(rs, 5), text(rs, 6),
+                            text(rs, 7)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private void requireColumn(KeyType type) {
+        if (table.column(type).isEmpty()) {
+            throw new IllegalArgumentException("cannot look up " + type.label() + " keys: "
+                    + SentMessageTable.columnSetting(type) + " is empty");
+        }
+    }
+
+    private List<List<CorrelationKey>> chunks(List<CorrelationKey> keys) {
+        List<List<CorrelationKey>> chunks = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += chunkSize) {
+            chunks.add(keys.subList(from, Math.min(keys.size(), from + chunkSize)));
+        }
+        return chunks;
+    }
+
+    private static List<Object> distinct(List<String> values) {
+        return List.copyOf(new LinkedHashSet<>(values));
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    /** A NULL in place of a column the table does not have, so that the row layout stays the same. */
+    private static String orNull(String column) {
+        return column.isEmpty() ? "NULL" : column;
+    }
+
+    private static String text(ResultSet rs, int column) throws SQLException {
+        String value = rs.getString(column);
+        return value == null ? "" : value.trim();
+    }
+}

@@ -1,0 +1,17 @@
+package org.rebound.quarantine;
+
+import java.util.Optional;
+
+import org.rebound.dsn.Action;
+import org.rebound.dsn.RecipientStatus;
+
+/** Recipient results for tests that need only an action. */
+final class Recipients {
+
+    private Recipients() {
+    }
+
+    static RecipientStatus withAction(Action action) {
+        return new RecipientStatus("someone@example.org", "", action, Optional.empty(), "", "", "", "");
+    }
+}
