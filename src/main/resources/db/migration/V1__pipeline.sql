@@ -8,6 +8,9 @@ CREATE TABLE sent_message (
     recipient    VARCHAR(320) NOT NULL,
     delivery_id  VARCHAR(255) NOT NULL DEFAULT '',
     sent_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    -- RFC 3461 ENVID given at sending, and the token of a VERP return path (bounces+TOKEN@...), when used.
+    envelope_id  VARCHAR(100),
+    verp_token   VARCHAR(255),
     status       VARCHAR(20)  NOT NULL DEFAULT 'sent',
     status_reason VARCHAR(40),
     status_at    TIMESTAMP WITH TIME ZONE
@@ -15,6 +18,10 @@ CREATE TABLE sent_message (
 -- Correlation looks sent messages up by Message-ID (RFC 5322) and, as a last resort, by recipient.
 CREATE INDEX sent_message_message_id ON sent_message (message_id);
 CREATE INDEX sent_message_recipient ON sent_message (recipient, sent_at);
+CREATE INDEX sent_message_envelope_id ON sent_message (envelope_id);
+CREATE INDEX sent_message_verp_token ON sent_message (verp_token);
+-- The custom-header key (X-Campaign-Id by default) is looked up in delivery_id, with the recipient.
+CREATE INDEX sent_message_delivery_recipient ON sent_message (delivery_id, recipient);
 
 -- Every returned message Rebound has taken from the mailbox, by a hash of its bytes: a message fetched again
 -- (after a crash between commit and delete) is recognised and not recorded twice.
@@ -68,8 +75,9 @@ CREATE TABLE address (
     soft_error_count INTEGER      NOT NULL DEFAULT 0,
     last_error_at    TIMESTAMP WITH TIME ZONE,
     last_reason      VARCHAR(24),
-    state_since      TIMESTAMP WITH TIME ZONE NOT NULL,
-    last_event_id    VARCHAR(36)
+    quarantined_at   TIMESTAMP WITH TIME ZONE,
+    last_event_id    VARCHAR(36)  NOT NULL,
+    updated_at       TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
 -- Every change of an address's state, with the event that caused it.
@@ -78,7 +86,7 @@ CREATE TABLE address_history (
     address    VARCHAR(320) NOT NULL,
     from_state VARCHAR(20)  NOT NULL,
     to_state   VARCHAR(20)  NOT NULL,
-    reason     VARCHAR(24)  NOT NULL,
+    reason     VARCHAR(24),
     rule       VARCHAR(60)  NOT NULL,
     event_id   VARCHAR(36)  NOT NULL,
     changed_at TIMESTAMP WITH TIME ZONE NOT NULL

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 
 import jakarta.jms.ConnectionFactory;
 
@@ -14,6 +15,10 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.main.Main;
 import org.rebound.classify.Classifier;
+import org.rebound.correlate.CorrelationSettings;
+import org.rebound.correlate.Correlator;
+import org.rebound.correlate.SentMessageLookup;
+import org.rebound.correlate.SentMessageTable;
 import org.rebound.deadletter.DeadLetterFolder;
 import org.rebound.dsn.ReportParser;
 import org.rebound.events.EmbeddedBroker;
@@ -21,8 +26,10 @@ import org.rebound.pipeline.NonBouncePolicy;
 import org.rebound.pipeline.Pop3UidGenerator;
 import org.rebound.pipeline.RecipientClassifier;
 import org.rebound.pipeline.ReturnedMessageReader;
-import org.rebound.pipeline.SentMessageFinder;
+import org.rebound.pipeline.EventCorrelator;
 import org.rebound.pipeline.UnmatchedPolicy;
+import org.rebound.quarantine.QuarantinePolicy;
+import org.rebound.quarantine.QuarantineSettings;
 import org.rebound.store.BounceStore;
 import org.rebound.store.Database;
 import org.rebound.store.ReceivedMessages;
@@ -48,7 +55,10 @@ public final class ReboundServer implements AutoCloseable {
         UnmatchedPolicy unmatched = settings.choice("rebound.correlation.unmatched", UnmatchedPolicy.class,
                 UnmatchedPolicy::parse);
         MailboxSettings.check(settings);
-        SentMessageFinder.SentMessageTable sentTable = sentMessageTable(settings);
+        CorrelationSettings correlation = settings.parsed(CorrelationSettings::fromProperties);
+        SentMessageTable sentTable = settings.parsed(SentMessageTable::fromProperties);
+        QuarantinePolicy quarantine = new QuarantinePolicy(settings.parsed(QuarantineSettings::fromProperties));
+        boolean updateSentStatus = settings.bool("rebound.correlation.sent-messages.update-status");
         Path deadLetterDir = settings.path("rebound.dead-letter.dir");
         boolean embeddedBroker = settings.bool("rebound.jms.embedded");
         settings.text("rebound.jms.topic");
@@ -81,10 +91,13 @@ public final class ReboundServer implements AutoCloseable {
             main.bind("receivedMessages", new ReceivedMessages(dataSource, clock));
             main.bind("reportParser", new ReportParser());
             main.bind("recipientClassifier", new RecipientClassifier(new Classifier(), clock));
-            main.bind("sentMessageFinder", new SentMessageFinder(dataSource, sentTable));
+            Correlator correlator = settings.parsed(p -> new Correlator(correlation,
+                    new SentMessageLookup(dataSource, sentTable, correlation.recipientTimeWindow())));
+            main.bind("eventCorrelator", new EventCorrelator(correlator));
             main.bind("unmatchedPolicy", unmatched);
             main.bind("nonBouncePolicy", nonBounce);
-            main.bind("bounceStore", new BounceStore(dataSource));
+            main.bind("bounceStore", new BounceStore(dataSource, quarantine,
+                    updateSentStatus ? Optional.of(sentTable) : Optional.empty()));
             main.bind("deadLetterFolder", new DeadLetterFolder(deadLetterDir, clock));
             main.setOverrideProperties(settings.asProperties());
         } catch (Exception | Error e) {
@@ -123,19 +136,6 @@ public final class ReboundServer implements AutoCloseable {
 
     public HikariDataSource dataSource() {
         return dataSource;
-    }
-
-    private static SentMessageFinder.SentMessageTable sentMessageTable(Settings settings) {
-        String[] keys = {"rebound.sent.table", "rebound.sent.column.message-id", "rebound.sent.column.recipient",
-                "rebound.sent.column.delivery-id"};
-        for (String key : keys) {
-            if (!settings.text(key).matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?")) {
-                throw new SettingsException(key, "an SQL table or column name (letters, digits, _)",
-                        "'" + settings.text(key) + "'");
-            }
-        }
-        return new SentMessageFinder.SentMessageTable(settings.text(keys[0]), settings.text(keys[1]),
-                settings.text(keys[2]), settings.text(keys[3]));
     }
 
     private void closeQuietly() {

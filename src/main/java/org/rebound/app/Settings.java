@@ -125,6 +125,20 @@ public final class Settings {
         }
     }
 
+    /**
+     * Settings read by a component's own factory from the raw values; its IllegalArgumentException, which names
+     * the key, becomes a SettingsException.
+     */
+    public <T> T parsed(Function<Map<String, String>, T> factory) {
+        Map<String, String> raw = new java.util.HashMap<>();
+        values.stringPropertyNames().forEach(k -> raw.put(k, values.getProperty(k)));
+        try {
+            return factory.apply(raw);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("setting " + e.getMessage());
+        }
+    }
+
     public Path path(String key) {
         return Path.of(text(key));
     }

@@ -1,5 +1,7 @@
 package org.rebound.events;
 
+import org.rebound.correlate.KeyType;
+import org.rebound.correlate.SentMessage;
 import org.rebound.pipeline.BounceEvent;
 
 /**
@@ -25,7 +27,9 @@ public record BounceEventMessage(int schemaVersion, String eventId, String recei
                 e.report().reportingMta(), e.report().kind().name().toLowerCase(java.util.Locale.ROOT),
                 e.report().feedbackType(), e.result().reason().label(), e.result().type().label(),
                 e.result().fault().label(), e.result().reason().category().label(), e.result().ruleId(),
-                e.report().original().messageId(), e.correlation().key(), e.correlation().sentMessageId(),
-                e.correlation().deliveryId(), e.message().contentHash());
+                e.report().original().messageId(),
+                e.correlation().matchedBy().map(KeyType::label).orElse("none"),
+                e.correlation().sentMessage().map(SentMessage::messageId).orElse(""),
+                e.correlation().sentMessage().map(SentMessage::deliveryId).orElse(""), e.message().contentHash());
     }
 }

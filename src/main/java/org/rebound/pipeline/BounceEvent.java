@@ -2,9 +2,11 @@ package org.rebound.pipeline;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.rebound.classify.Classification;
+import org.rebound.correlate.Correlation;
 import org.rebound.dsn.BounceReport;
 import org.rebound.dsn.RecipientStatus;
 
@@ -18,7 +20,7 @@ import org.rebound.dsn.RecipientStatus;
  * @param report      what the returned message says as a whole
  * @param recipient   what it says about this recipient
  * @param result      the classification
- * @param correlation the sent message, or {@link Correlation#NONE}
+ * @param correlation the sent message and the key that found it, or the keys tried in vain
  * @param receivedAt  when Rebound read the returned message
  */
 public record BounceEvent(String eventId, ReturnedMessage message, BounceReport report, RecipientStatus recipient,
@@ -32,7 +34,14 @@ public record BounceEvent(String eventId, ReturnedMessage message, BounceReport 
                                  RecipientStatus recipient, Classification result, Instant receivedAt) {
         String seed = message.contentHash() + "/" + position + "/" + recipient.finalRecipient();
         String eventId = UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
-        return new BounceEvent(eventId, message, report, recipient, result, Correlation.NONE, receivedAt);
+        return new BounceEvent(eventId, message, report, recipient, result, NOT_YET_CORRELATED, receivedAt);
+    }
+
+    /** Correlation comes after classification: until then an event is unmatched, having tried no key. */
+    private static final Correlation NOT_YET_CORRELATED = new Correlation.Unmatched(List.of());
+
+    public boolean correlated() {
+        return correlation instanceof Correlation.Matched;
     }
 
     public BounceEvent correlatedWith(Correlation found) {

@@ -16,11 +16,11 @@ public enum UnmatchedPolicy {
 
     /** The events to store and publish. */
     public List<BounceEvent> recorded(List<BounceEvent> events) {
-        return this == STORE ? events : events.stream().filter(e -> e.correlation().matched()).toList();
+        return this == STORE ? events : events.stream().filter(BounceEvent::correlated).toList();
     }
 
     /** The events whose returned message must go to the dead-letter folder. */
     public List<BounceEvent> deadLettered(List<BounceEvent> events) {
-        return this == STORE ? List.of() : events.stream().filter(e -> !e.correlation().matched()).toList();
+        return this == STORE ? List.of() : events.stream().filter(e -> !e.correlated()).toList();
     }
 }

@@ -8,19 +8,34 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.zip.GZIPOutputStream;
 
 import javax.sql.DataSource;
 
+import org.rebound.correlate.KeyType;
+import org.rebound.correlate.SentMessage;
+import org.rebound.correlate.SentMessageTable;
 import org.rebound.dsn.RecipientStatus;
 import org.rebound.pipeline.BounceEvent;
 import org.rebound.pipeline.ReturnedMessage;
+import org.rebound.quarantine.AddressState;
+import org.rebound.quarantine.HistoryEntry;
+import org.rebound.quarantine.Outcome;
+import org.rebound.quarantine.QuarantinePolicy;
+import org.rebound.quarantine.Transition;
 
 /**
  * Records the results of one returned message in one transaction: its bounce events, its raw bytes (compressed,
- * for reclassification) and the fact that it was received. Either all of it is committed or none, and only then
- * may the message leave the mailbox.
+ * for reclassification), the sent messages' status, each address's quarantine state with the history of its
+ * changes, and the fact that the message was received. Either all of it is committed or none, and only then may
+ * the message leave the mailbox.
  */
 public final class BounceStore {
 
@@ -33,9 +48,19 @@ public final class BounceStore {
     private static final int DIAGNOSTIC_LIMIT = 4000;
 
     private final DataSource dataSource;
+    private final QuarantinePolicy policy;
+    private final Optional<String> statusUpdate;
 
-    public BounceStore(DataSource dataSource) {
+    /**
+     * @param sentStatusTable the sending system's table, when Rebound is to write the sent messages' status into
+     *                        its status, status_reason and status_at columns; empty to leave that table alone
+     */
+    public BounceStore(DataSource dataSource, QuarantinePolicy policy, Optional<SentMessageTable> sentStatusTable) {
         this.dataSource = dataSource;
+        this.policy = policy;
+        this.statusUpdate = sentStatusTable.map(t -> "UPDATE " + t.table()
+                + " SET status = ?, status_reason = ?, status_at = ? WHERE " + t.messageIdColumn() + " = ? AND "
+                + t.recipientColumn() + " = ?");
     }
 
     /** Stores the events of one returned message; nothing when they are empty. */
@@ -49,6 +74,8 @@ public final class BounceStore {
             try {
                 insertRaw(c, message);
                 insertEvents(c, events);
+                updateSentStatus(c, events);
+                updateAddresses(c, events, receivedAt);
                 ReceivedMessages.remember(c, message, ReceivedMessages.Outcome.RECORDED, receivedAt);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -81,14 +108,54 @@ public final class BounceStore {
                 s.setString(++i, e.result().reason().category().name());
                 s.setString(++i, truncate(e.result().ruleId(), 120));
                 s.setString(++i, truncate(e.report().original().messageId(), 998));
-                s.setString(++i, e.correlation().key());
-                s.setString(++i, e.correlation().sentMessageId());
-                s.setString(++i, e.correlation().deliveryId());
+                s.setString(++i, e.correlation().matchedBy().map(KeyType::label).orElse("none"));
+                s.setString(++i, truncate(e.correlation().sentMessage().map(SentMessage::messageId).orElse(""), 998));
+                s.setString(++i, truncate(e.correlation().sentMessage().map(SentMessage::deliveryId).orElse(""), 255));
                 s.setObject(++i, e.receivedAt().atOffset(ZoneOffset.UTC));
                 s.addBatch();
             }
             s.executeBatch();
         }
+    }
+
+    private void updateSentStatus(Connection c, List<BounceEvent> events) throws SQLException {
+        if (statusUpdate.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement(statusUpdate.get())) {
+            for (BounceEvent e : events) {
+                Optional<SentMessage> sent = e.correlation().sentMessage();
+                if (sent.isEmpty()) {
+                    continue;
+                }
+                s.setString(1, SentStatus.of(e).label());
+                s.setString(2, e.result().reason().label());
+                s.setObject(3, e.receivedAt().atOffset(ZoneOffset.UTC));
+                s.setString(4, sent.get().messageId());
+                s.setString(5, sent.get().recipient());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** Applies the quarantine policy to each recipient's address, event by event, in the order they came. */
+    private void updateAddresses(Connection c, List<BounceEvent> events, Instant now) throws SQLException {
+        Set<String> addresses = new TreeSet<>();
+        events.forEach(e -> addresses.add(e.recipient().finalRecipient()));
+        Map<String, AddressState> stored = AddressStates.lock(c, addresses);
+        Map<String, AddressState> current = new HashMap<>(stored);
+        Map<String, String> lastEventIds = new HashMap<>();
+        List<HistoryEntry> history = new ArrayList<>();
+        for (BounceEvent e : events) {
+            String address = e.recipient().finalRecipient();
+            Transition t = policy.apply(current.getOrDefault(address, AddressState.valid(address)),
+                    Outcome.of(e.recipient(), e.result(), e.receivedAt(), e.eventId()));
+            current.put(address, t.after());
+            lastEventIds.put(address, e.eventId());
+            history.addAll(t.history());
+        }
+        AddressStates.save(c, stored, current, lastEventIds, history, now);
     }
 
     private static void insertRaw(Connection c, ReturnedMessage message) throws SQLException {
