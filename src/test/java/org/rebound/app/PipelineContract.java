@@ -1,0 +1,216 @@
+package org.rebound.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.rebound.app.TestMail.Failure;
+import org.rebound.events.EventSubscriber;
+
+/**
+ * Rebound end to end, as deployed: the real Camel Main with the YAML routes from routes/, a real POP3 server on
+ * loopback, the embedded Artemis broker with a subscriber outside Rebound (over TCP), and a real database. The
+ * mailbox holds a correlatable DSN, a DSN with two recipients, a DSN no key can correlate, and a person's reply.
+ * Each subclass names the database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class PipelineContract {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Path work;
+
+    private DemoMailbox mailbox;
+    private ReboundServer server;
+    private EventSubscriber subscriber;
+
+    /** The JDBC URL, user and password of an empty database for this run. */
+    abstract Map<String, String> database() throws SQLException;
+
+    @BeforeAll
+    void drainAMailbox() throws Exception {
+        work = Files.createTempDirectory("rebound-e2e");
+        mailbox = new DemoMailbox();
+        int jmsPort = DemoMailbox.freePort();
+        Map<String, String> db = database();
+        Settings settings = mailbox.configure(Settings.load(Path.of("application.properties"), Map.of(),
+                        new Properties()))
+                .with("rebound.db.url", db.get("url"))
+                .with("rebound.db.user", db.get("user"))
+                .with("rebound.db.password", db.get("password"))
+                .with("rebound.dead-letter.dir", work.resolve("dead-letter").toString())
+                .with("rebound.jms.embedded.data-dir", work.resolve("artemis").toString())
+                .with("rebound.jms.embedded.port", Integer.toString(jmsPort))
+                .with("rebound.mailbox.poll-delay", "100");
+        server = ReboundServer.start(settings);
+        logSent(server, "m1@sender.example", "gone@recipient.example");
+        logSent(server, "m2@sender.example", "full@recipient.example");
+        logSent(server, "m2@sender.example", "moved@recipient.example");
+        subscriber = EventSubscriber.subscribe(new ActiveMQConnectionFactory("tcp://127.0.0.1:" + jmsPort),
+                "rebound.bounces");
+
+        mailbox.deliver(TestMail.dsn("m1@sender.example",
+                List.of(new Failure("gone@recipient.example", "5.1.1", "550 5.1.1 <gone@recipient.example>: "
+                        + "Recipient address rejected: User unknown in virtual mailbox table"))));
+        mailbox.deliver(TestMail.dsn("m2@sender.example", List.of(
+                new Failure("full@recipient.example", "4.2.2", "452 4.2.2 Mailbox full"),
+                new Failure("moved@recipient.example", "5.1.6", "550 5.1.6 Recipient has moved"))));
+        mailbox.deliver(TestMail.dsn("never-sent@elsewhere.example",
+                List.of(new Failure("stranger@recipient.example", "5.1.1", "550 5.1.1 User unknown"))));
+        mailbox.deliver(TestMail.personalReply());
+
+        await("the mailbox to hold only the reply and 3 events to arrive", Duration.ofSeconds(60),
+                () -> mailbox.messageCount() == 1 && subscriber.count() >= 3 && outcomes() == 4);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (subscriber != null) {
+            subscriber.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (mailbox != null) {
+            mailbox.close();
+        }
+    }
+
+    @Test
+    void correlatedRecipientsAreStoredOneRowEach() throws SQLException {
+        assertEquals(List.of(
+                        "full@recipient.example|mailboxfull|soft|message-id|m2@sender.example",
+                        "gone@recipient.example|userunknown|hard|message-id|m1@sender.example",
+                        "moved@recipient.example|hasmoved|hard|message-id|m2@sender.example"),
+                rows("SELECT recipient || '|' || reason || '|' || bounce_type || '|' || correlation_key || '|' "
+                        + "|| sent_message_id FROM bounce_event ORDER BY recipient"));
+    }
+
+    @Test
+    void eachEventReachesAnOutsideSubscriberAsJson() throws Exception {
+        List<String> recipients = new ArrayList<>();
+        for (String text : subscriber.received()) {
+            JsonNode event = JSON.readTree(text);
+            assertEquals(1, event.get("schemaVersion").asInt());
+            assertEquals(36, event.get("eventId").asText().length());
+            recipients.add(event.get("recipient").asText() + ":" + event.get("reason").asText());
+        }
+        assertEquals(List.of("full@recipient.example:mailboxfull", "gone@recipient.example:userunknown",
+                "moved@recipient.example:hasmoved"), recipients.stream().sorted().toList());
+    }
+
+    @Test
+    void eventIdsOnTheTopicAreTheStoredOnes() throws Exception {
+        List<String> published = new ArrayList<>();
+        for (String text : subscriber.received()) {
+            published.add(JSON.readTree(text).get("eventId").asText());
+        }
+        assertEquals(rows("SELECT event_id FROM bounce_event ORDER BY event_id"), published.stream().sorted().toList());
+    }
+
+    @Test
+    void uncorrelatedBounceIsDeadLetteredWithItsReason() throws Exception {
+        List<Path> sidecars;
+        try (Stream<Path> files = Files.list(work.resolve("dead-letter"))) {
+            sidecars = files.filter(p -> p.toString().endsWith(".json")).toList();
+        }
+        assertEquals(1, sidecars.size());
+        JsonNode sidecar = JSON.readTree(sidecars.get(0).toFile());
+        assertEquals("uncorrelated", sidecar.get("reason").asText());
+        assertEquals("stranger@recipient.example", sidecar.get("recipients").get(0).asText());
+        Path eml = Path.of(sidecars.get(0).toString().replace(".json", ".eml"));
+        assertTrue(new String(Files.readAllBytes(eml)).contains("<never-sent@elsewhere.example>"));
+    }
+
+    @Test
+    void aMessageThatIsNotABounceStaysInTheMailbox() throws SQLException {
+        assertEquals(1, mailbox.messageCount());
+        assertEquals(List.of("KEPT"), rows("SELECT outcome FROM received_message WHERE outcome = 'KEPT'"));
+    }
+
+    @Test
+    void hardBounceQuarantinesAndSoftBounceMarksWithErrors() throws SQLException {
+        assertEquals(List.of("full@recipient.example|WITH_ERRORS", "gone@recipient.example|QUARANTINED",
+                        "moved@recipient.example|QUARANTINED"),
+                rows("SELECT address || '|' || state FROM address ORDER BY address"));
+    }
+
+    @Test
+    void everyAddressChangeNamesTheEventThatCausedIt() throws SQLException {
+        assertEquals(List.of("0"), rows("SELECT CAST(COUNT(*) AS VARCHAR(10)) FROM address_history h "
+                + "WHERE NOT EXISTS (SELECT 1 FROM bounce_event e WHERE e.event_id = h.event_id)"));
+        assertEquals(3, rows("SELECT event_id FROM address_history").size());
+    }
+
+    @Test
+    void sentMessagesTakeTheBouncesStatus() throws SQLException {
+        assertEquals(List.of("full@recipient.example|soft-bounce", "gone@recipient.example|hard-bounce",
+                        "moved@recipient.example|hard-bounce"),
+                rows("SELECT recipient || '|' || status FROM sent_message ORDER BY recipient"));
+    }
+
+    private int outcomes() {
+        try {
+            return rows("SELECT outcome FROM received_message").size();
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    private List<String> rows(String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = server.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                rows.add(r.getString(1));
+            }
+        }
+        return rows;
+    }
+
+    private static void logSent(ReboundServer server, String messageId, String recipient) throws SQLException {
+        try (Connection c = server.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO sent_message (message_id, recipient, delivery_id, sent_at) VALUES (?, ?, ?, ?)")) {
+            s.setString(1, messageId);
+            s.setString(2, recipient);
+            s.setString(3, "november-offers");
+            s.setObject(4, OffsetDateTime.now(ZoneOffset.UTC).minusHours(1));
+            s.executeUpdate();
+        }
+    }
+
+    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
