@@ -1,0 +1,84 @@
+package org.rebound.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SettingsTest {
+
+    private static Settings shipped(Map<String, String> env, Properties system) {
+        return Settings.load(Path.of("application.properties"), env, system);
+    }
+
+    @Test
+    void environmentVariableOverridesTheFile() {
+        Settings s = shipped(Map.of("REBOUND_MAILBOX_HOST", "pop.example.com"), new Properties());
+
+        assertEquals("pop.example.com", s.text("rebound.mailbox.host"));
+    }
+
+    @Test
+    void systemPropertyOverridesTheEnvironment() {
+        Properties system = new Properties();
+        system.setProperty("rebound.mailbox.host", "from-jvm.example.com");
+
+        Settings s = shipped(Map.of("REBOUND_MAILBOX_HOST", "from-env.example.com"), system);
+
+        assertEquals("from-jvm.example.com", s.text("rebound.mailbox.host"));
+    }
+
+    @Test
+    void dashesAndDotsBecomeUnderscoresInEnvironmentNames() {
+        assertEquals("REBOUND_NON_BOUNCE_POLICY", Settings.environmentName("rebound.non-bounce.policy"));
+    }
+
+    @ParameterizedTest(name = "{0}={1} is refused")
+    @CsvSource(delimiter = '|', value = {
+        "rebound.mailbox.port|abc|setting rebound.mailbox.port: expected a whole number from 1 to 65535, got 'abc'",
+        "rebound.mailbox.protocol|imap4|setting rebound.mailbox.protocol: expected one of pop3, pop3s, got 'imap4'",
+        "rebound.non-bounce.policy|delete|setting rebound.non-bounce.policy: expected one of keep, dead-letter, got 'delete'",
+        "rebound.jms.embedded|yes|setting rebound.jms.embedded: expected true or false, got 'yes'",
+        "rebound.correlation.sent-messages.table|sent;drop|rebound.correlation.sent-messages.table",
+        "rebound.correlation.order|message-id,fax|rebound.correlation.order",
+        "rebound.quarantine.min-soft-error-spacing|one day|rebound.quarantine.min-soft-error-spacing",
+        "rebound.mailbox.host|' '|setting rebound.mailbox.host: expected a value, got nothing",
+    })
+    void wrongSettingStopsStartUpNamingTheKey(String key, String value, String message) {
+        Settings s = shipped(Map.of(), new Properties()).with(key, value);
+
+        SettingsException e = assertThrows(SettingsException.class, () -> ReboundServer.start(s));
+
+        assertTrue(e.getMessage().startsWith(message) || e.getMessage().contains(message), e.getMessage());
+        assertTrue(e.getMessage().contains(key), e.getMessage());
+    }
+
+    @Test
+    void everyShippedKeyHasACommentAbove() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("application.properties"));
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!line.isBlank() && !line.startsWith("#")) {
+                assertTrue(i > 0 && lines.get(i - 1).startsWith("#"), "no comment right above: " + line);
+            }
+        }
+    }
+
+    @Test
+    void missingConfigurationFileIsASettingsError() {
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> Settings.load(Path.of("no-such.properties"), Map.of(), new Properties()));
+
+        assertTrue(e.getMessage().contains("no-such.properties"), e.getMessage());
+    }
+}
