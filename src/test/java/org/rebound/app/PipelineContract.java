@@ -3,6 +3,7 @@ package org.rebound.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,8 +19,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -172,6 +177,17 @@ abstract class PipelineContract {
         assertEquals(List.of("full@recipient.example|soft-bounce", "gone@recipient.example|hard-bounce",
                         "moved@recipient.example|hard-bounce"),
                 rows("SELECT recipient || '|' || status FROM sent_message ORDER BY recipient"));
+    }
+
+    @Test
+    void routesShowTheirExchangeCountsOverJmx() throws Exception {
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        Set<ObjectName> routes = jmx.queryNames(new ObjectName("org.apache.camel:type=routes,*"), null);
+        ObjectName fetch = routes.stream()
+                .filter(name -> name.getKeyProperty("name").equals("\"fetch-bounces\""))
+                .findFirst().orElseThrow(() -> new AssertionError("no fetch-bounces MBean among " + routes));
+
+        assertTrue((Long) jmx.getAttribute(fetch, "ExchangesCompleted") >= 4);
     }
 
     private int outcomes() {
