@@ -74,6 +74,7 @@ final class DemoCommand implements Callable<Integer> {
                 PipelineSummary summary = PipelineSummary.awaitDrained(server, mailbox, events, messages.size(),
                         Duration.ofSeconds(timeoutSeconds));
                 summary.print(System.out, sent, Duration.between(started, Instant.now()));
+                PipelineSummary.printRoutes(System.out, server.camelContext());
                 if (keepRunning) {
                     System.out.println("Still running (--keep-running): Ctrl-C to stop.");
                     server.awaitShutdown();

@@ -12,6 +12,11 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.api.management.ManagedCamelContext;
+import org.apache.camel.api.management.mbean.ManagedRouteMBean;
+
 import org.rebound.events.EventSubscriber;
 
 /** What a drain of the mailbox did, read from the database and the events topic, as the demo prints it. */
@@ -47,6 +52,22 @@ record PipelineSummary(boolean drained, int messagesRead, int bounceEvents, int 
             int read = outcomes.values().stream().mapToInt(Integer::intValue).sum();
             return new PipelineSummary(drained, read, stored, correlated, outcomes.getOrDefault("DEAD_LETTERED", 0),
                     outcomes.getOrDefault("KEPT", 0), events.count(), byReason);
+        }
+    }
+
+    /** Each route's exchanges and mean processing time, as JMX shows them. */
+    static void printRoutes(PrintStream out, CamelContext camel) {
+        ManagedCamelContext managed = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
+        if (managed == null) {
+            return;
+        }
+        out.println("  per route (exchanges, mean ms):");
+        for (Route route : camel.getRoutes()) {
+            ManagedRouteMBean mbean = managed.getManagedRoute(route.getRouteId());
+            if (mbean != null) {
+                out.printf("    %-40s %8d %8d%n", route.getRouteId(), mbean.getExchangesTotal(),
+                        mbean.getMeanProcessingTime());
+            }
         }
     }
 

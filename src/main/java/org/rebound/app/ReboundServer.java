@@ -1,10 +1,18 @@
 package org.rebound.app;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.jms.ConnectionFactory;
 
@@ -22,12 +30,17 @@ import org.rebound.correlate.SentMessageTable;
 import org.rebound.deadletter.DeadLetterFolder;
 import org.rebound.dsn.ReportParser;
 import org.rebound.events.EmbeddedBroker;
+import org.rebound.events.Outbox;
 import org.rebound.pipeline.NonBouncePolicy;
 import org.rebound.pipeline.Pop3UidGenerator;
 import org.rebound.pipeline.RecipientClassifier;
 import org.rebound.pipeline.ReturnedMessageReader;
+import org.rebound.pipeline.DeleteAfterCommit;
+import org.rebound.pipeline.DispositionPolicy;
 import org.rebound.pipeline.EventCorrelator;
+import org.rebound.pipeline.MailboxWindow;
 import org.rebound.pipeline.UnmatchedPolicy;
+import org.rebound.pipeline.WindowIntake;
 import org.rebound.quarantine.QuarantinePolicy;
 import org.rebound.quarantine.QuarantineSettings;
 import org.rebound.store.BounceStore;
@@ -61,6 +74,10 @@ public final class ReboundServer implements AutoCloseable {
         boolean updateSentStatus = settings.bool("rebound.correlation.sent-messages.update-status");
         Path deadLetterDir = settings.path("rebound.dead-letter.dir");
         boolean embeddedBroker = settings.bool("rebound.jms.embedded");
+        int parsingThreads = settings.integer("rebound.parsing.threads", 0, 256);
+        settings.integer("rebound.outbox.poll-period", 10, 3_600_000);
+        settings.integer("rebound.outbox.batch-size", 1, 10_000);
+        Duration outboxLease = settings.duration("rebound.outbox.claim-lease");
         settings.text("rebound.jms.topic");
 
         try {
@@ -86,19 +103,26 @@ public final class ReboundServer implements AutoCloseable {
 
             main.bind("jms", JmsComponent.jmsComponent(cachingJms));
             main.bind("dataSource", dataSource);
-            main.bind("pop3UidGenerator", new Pop3UidGenerator());
+            Pop3UidGenerator uids = new Pop3UidGenerator();
+            DeleteAfterCommit deletes = new DeleteAfterCommit(uids);
+            ExecutorService parsingPool = parsingPool(parsingThreads);
+            resources.push(parsingPool::shutdownNow);
+            main.bind("pop3UidGenerator", uids);
+            main.bind("deleteAfterCommit", deletes);
             main.bind("returnedMessageReader", new ReturnedMessageReader());
-            main.bind("receivedMessages", new ReceivedMessages(dataSource, clock));
+            main.bind("mailboxWindow", new MailboxWindow());
+            main.bind("windowIntake", new WindowIntake(new ReceivedMessages(dataSource), deletes));
+            main.bind("parsingPool", parsingPool);
             main.bind("reportParser", new ReportParser());
             main.bind("recipientClassifier", new RecipientClassifier(new Classifier(), clock));
             Correlator correlator = settings.parsed(p -> new Correlator(correlation,
                     new SentMessageLookup(dataSource, sentTable, correlation.recipientTimeWindow())));
             main.bind("eventCorrelator", new EventCorrelator(correlator));
-            main.bind("unmatchedPolicy", unmatched);
-            main.bind("nonBouncePolicy", nonBounce);
-            main.bind("bounceStore", new BounceStore(dataSource, quarantine,
-                    updateSentStatus ? Optional.of(sentTable) : Optional.empty()));
+            main.bind("dispositionPolicy", new DispositionPolicy(nonBounce, unmatched));
             main.bind("deadLetterFolder", new DeadLetterFolder(deadLetterDir, clock));
+            main.bind("bounceStore", new BounceStore(dataSource, clock, quarantine,
+                    updateSentStatus ? Optional.of(sentTable) : Optional.empty()));
+            main.bind("outbox", new Outbox(dataSource, clock, instanceName(), outboxLease));
             main.setOverrideProperties(settings.asProperties());
         } catch (Exception | Error e) {
             closeResources();
@@ -136,6 +160,26 @@ public final class ReboundServer implements AutoCloseable {
 
     public HikariDataSource dataSource() {
         return dataSource;
+    }
+
+    /** A bounded pool: when every thread is busy and the queue full, the caller parses, which slows the fetch. */
+    private static ExecutorService parsingPool(int threads) {
+        int n = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(n, n, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(n * 64),
+                r -> new Thread(r, "rebound-parse-" + count.incrementAndGet()),
+                new ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
+    /** This process's name in the outbox's claims: host and process id. */
+    private static String instanceName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + ":" + ProcessHandle.current().pid();
     }
 
     private void closeQuietly() {

@@ -5,6 +5,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -137,6 +139,20 @@ public final class Settings {
         } catch (IllegalArgumentException e) {
             throw new SettingsException("setting " + e.getMessage());
         }
+    }
+
+    /** An ISO-8601 duration such as PT1M or P1D. */
+    public Duration duration(String key) {
+        String value = text(key);
+        try {
+            Duration d = Duration.parse(value);
+            if (!d.isNegative()) {
+                return d;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below with the expected form
+        }
+        throw new SettingsException(key, "an ISO-8601 duration such as PT1M or P1D", "'" + value + "'");
     }
 
     public Path path(String key) {

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.rebound.app.Version;
-import org.rebound.pipeline.BounceEvent;
+import org.rebound.pipeline.Disposition;
 import org.rebound.pipeline.ReturnedMessage;
 
 /**
@@ -42,23 +42,15 @@ public final class DeadLetterFolder {
         return dir;
     }
 
-    /** Keeps a message that could not be read, with the exception that said why. */
-    public Path writeFailure(ReturnedMessage message, String reason, Throwable cause) throws IOException {
-        return write(message, reason, Optional.of(cause), List.of());
-    }
-
-    /** Keeps a message for a reason that is not an error, such as "not-a-bounce". */
-    public Path write(ReturnedMessage message, String reason) throws IOException {
-        return write(message, reason, Optional.empty(), List.of());
-    }
-
-    /** Keeps a message whose listed recipients no correlation key tied to a sent message. */
-    public Path writeUncorrelated(ReturnedMessage message, List<BounceEvent> uncorrelated) throws IOException {
-        if (uncorrelated.isEmpty()) {
-            return dir;
+    /** Writes the file pair of every message in the window that goes to the dead-letter folder. */
+    public void write(List<Disposition> window) throws IOException {
+        for (Disposition d : window) {
+            if (d.deadLetterReason().isPresent()) {
+                List<String> recipients = d.deadLetteredEvents().stream()
+                        .map(e -> e.recipient().finalRecipient()).toList();
+                write(d.message(), d.deadLetterReason().get(), d.result().failure(), recipients);
+            }
         }
-        List<String> recipients = uncorrelated.stream().map(e -> e.recipient().finalRecipient()).toList();
-        return write(message, "uncorrelated", Optional.empty(), recipients);
     }
 
     private Path write(ReturnedMessage message, String reason, Optional<Throwable> cause, List<String> recipients)

@@ -8,7 +8,10 @@ import org.rebound.correlate.Correlation;
 import org.rebound.correlate.Correlator;
 import org.rebound.correlate.PendingEvent;
 
-/** The route's correlate step: ties a list of bounce events to their sent messages in one batch of lookups. */
+/**
+ * The route's correlate step: ties every bounce event of a window to its sent message in one batch of lookups
+ * (one query per key type per 500 keys), never one query per recipient.
+ */
 public final class EventCorrelator {
 
     private final Correlator correlator;
@@ -17,14 +20,20 @@ public final class EventCorrelator {
         this.correlator = correlator;
     }
 
-    public List<BounceEvent> correlate(List<BounceEvent> events) throws SQLException {
+    public List<MessageResult> correlate(List<MessageResult> window) throws SQLException {
+        List<BounceEvent> events = window.stream().flatMap(r -> r.events().stream()).toList();
         List<PendingEvent> pending = events.stream()
                 .map(e -> new PendingEvent(e.report(), e.recipient(), e.receivedAt()))
                 .toList();
         List<Correlation> found = correlator.correlate(pending);
-        List<BounceEvent> correlated = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            correlated.add(events.get(i).correlatedWith(found.get(i)));
+        List<MessageResult> correlated = new ArrayList<>(window.size());
+        int next = 0;
+        for (MessageResult result : window) {
+            List<BounceEvent> mine = new ArrayList<>(result.events().size());
+            for (BounceEvent event : result.events()) {
+                mine.add(event.correlatedWith(found.get(next++)));
+            }
+            correlated.add(result.withEvents(mine));
         }
         return correlated;
     }

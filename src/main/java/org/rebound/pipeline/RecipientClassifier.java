@@ -1,12 +1,15 @@
 package org.rebound.pipeline;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.rebound.classify.Classifier;
 import org.rebound.dsn.BounceReport;
 import org.rebound.dsn.RecipientStatus;
 
-/** The route's classify step: turns one recipient of a report into a classified {@link BounceEvent}. */
+/** The route's classify step: turns each recipient of a report into a classified {@link BounceEvent}. */
 public final class RecipientClassifier {
 
     private final Classifier classifier;
@@ -17,8 +20,14 @@ public final class RecipientClassifier {
         this.clock = clock;
     }
 
-    public BounceEvent classify(ReturnedMessage message, BounceReport report, int position, RecipientStatus recipient) {
-        return BounceEvent.of(message, report, position, recipient, classifier.classify(report, recipient),
-                clock.instant());
+    public List<BounceEvent> classifyEach(ReturnedMessage message, BounceReport report) {
+        Instant now = clock.instant();
+        List<RecipientStatus> recipients = report.recipients();
+        List<BounceEvent> events = new ArrayList<>(recipients.size());
+        for (int i = 0; i < recipients.size(); i++) {
+            RecipientStatus r = recipients.get(i);
+            events.add(BounceEvent.of(message, report, i, r, classifier.classify(report, r), now));
+        }
+        return events;
     }
 }

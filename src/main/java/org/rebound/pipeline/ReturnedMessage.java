@@ -1,6 +1,5 @@
 package org.rebound.pipeline;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -38,9 +37,5 @@ public record ReturnedMessage(byte[] raw, String contentHash, String mailboxUid)
     @Override
     public String toString() {
         return "ReturnedMessage[" + shortId() + ", " + raw.length + " bytes, uid=" + mailboxUid + "]";
-    }
-
-    public String rawText() {
-        return new String(raw, StandardCharsets.ISO_8859_1);
     }
 }

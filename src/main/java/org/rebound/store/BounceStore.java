@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,7 +24,9 @@ import org.rebound.correlate.KeyType;
 import org.rebound.correlate.SentMessage;
 import org.rebound.correlate.SentMessageTable;
 import org.rebound.dsn.RecipientStatus;
+import org.rebound.events.Outbox;
 import org.rebound.pipeline.BounceEvent;
+import org.rebound.pipeline.Disposition;
 import org.rebound.pipeline.ReturnedMessage;
 import org.rebound.quarantine.AddressState;
 import org.rebound.quarantine.HistoryEntry;
@@ -32,10 +35,10 @@ import org.rebound.quarantine.QuarantinePolicy;
 import org.rebound.quarantine.Transition;
 
 /**
- * Records the results of one returned message in one transaction: its bounce events, its raw bytes (compressed,
- * for reclassification), the sent messages' status, each address's quarantine state with the history of its
- * changes, and the fact that the message was received. Either all of it is committed or none, and only then may
- * the message leave the mailbox.
+ * Records the results of a window of returned messages in one transaction: the bounce events, their raw messages
+ * (compressed, for reclassification), their JSON events in the outbox, the sent messages' status, each address's
+ * quarantine state with the history of its changes, and what was done with every message. Either all of it is
+ * committed or none, and only then may the messages leave the mailbox.
  */
 public final class BounceStore {
 
@@ -48,6 +51,7 @@ public final class BounceStore {
     private static final int DIAGNOSTIC_LIMIT = 4000;
 
     private final DataSource dataSource;
+    private final Clock clock;
     private final QuarantinePolicy policy;
     private final Optional<String> statusUpdate;
 
@@ -55,28 +59,35 @@ public final class BounceStore {
      * @param sentStatusTable the sending system's table, when Rebound is to write the sent messages' status into
      *                        its status, status_reason and status_at columns; empty to leave that table alone
      */
-    public BounceStore(DataSource dataSource, QuarantinePolicy policy, Optional<SentMessageTable> sentStatusTable) {
+    public BounceStore(DataSource dataSource, Clock clock, QuarantinePolicy policy,
+                       Optional<SentMessageTable> sentStatusTable) {
         this.dataSource = dataSource;
+        this.clock = clock;
         this.policy = policy;
         this.statusUpdate = sentStatusTable.map(t -> "UPDATE " + t.table()
                 + " SET status = ?, status_reason = ?, status_at = ? WHERE " + t.messageIdColumn() + " = ? AND "
                 + t.recipientColumn() + " = ?");
     }
 
-    /** Stores the events of one returned message; nothing when they are empty. */
-    public void record(ReturnedMessage message, List<BounceEvent> events) throws SQLException {
-        if (events.isEmpty()) {
+    /**
+     * Records a window of returned messages in one transaction: the events to record with their raw messages,
+     * their outbox entries, the sent messages' status, the addresses' states, and every message's outcome.
+     */
+    public void record(List<Disposition> window) throws SQLException {
+        if (window.isEmpty()) {
             return;
         }
-        Instant receivedAt = events.get(0).receivedAt();
+        Instant now = clock.instant();
+        List<BounceEvent> events = window.stream().flatMap(d -> d.recorded().stream()).toList();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                insertRaw(c, message);
+                insertRaw(c, window.stream().filter(d -> !d.recorded().isEmpty()).map(Disposition::message).toList());
                 insertEvents(c, events);
+                Outbox.add(c, events, now);
                 updateSentStatus(c, events);
-                updateAddresses(c, events, receivedAt);
-                ReceivedMessages.remember(c, message, ReceivedMessages.Outcome.RECORDED, receivedAt);
+                updateAddresses(c, events, now);
+                ReceivedMessages.remember(c, window, now);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -141,6 +152,7 @@ public final class BounceStore {
 
     /** Applies the quarantine policy to each recipient's address, event by event, in the order they came. */
     private void updateAddresses(Connection c, List<BounceEvent> events, Instant now) throws SQLException {
+        // Sorted, so that instances locking overlapping addresses take the locks in one order and never deadlock.
         Set<String> addresses = new TreeSet<>();
         events.forEach(e -> addresses.add(e.recipient().finalRecipient()));
         Map<String, AddressState> stored = AddressStates.lock(c, addresses);
@@ -158,15 +170,18 @@ public final class BounceStore {
         AddressStates.save(c, stored, current, lastEventIds, history, now);
     }
 
-    private static void insertRaw(Connection c, ReturnedMessage message) throws SQLException {
+    private static void insertRaw(Connection c, List<ReturnedMessage> messages) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "INSERT INTO raw_message (content_hash, compressed, size_bytes) SELECT ?, ?, ? "
                         + "WHERE NOT EXISTS (SELECT 1 FROM raw_message WHERE content_hash = ?)")) {
-            s.setString(1, message.contentHash());
-            s.setBytes(2, gzip(message.raw()));
-            s.setInt(3, message.raw().length);
-            s.setString(4, message.contentHash());
-            s.executeUpdate();
+            for (ReturnedMessage message : messages) {
+                s.setString(1, message.contentHash());
+                s.setBytes(2, gzip(message.raw()));
+                s.setInt(3, message.raw().length);
+                s.setString(4, message.contentHash());
+                s.addBatch();
+            }
+            s.executeBatch();
         }
     }
 

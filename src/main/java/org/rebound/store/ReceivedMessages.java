@@ -4,12 +4,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.rebound.pipeline.Disposition;
 import org.rebound.pipeline.ReturnedMessage;
 
 /**
@@ -23,57 +30,58 @@ public final class ReceivedMessages {
         RECORDED, DEAD_LETTERED, KEPT;
 
         public static Outcome parse(String text) {
-            return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         }
     }
+
+    private static final int CHUNK = 500;
 
     private final DataSource dataSource;
-    private final Clock clock;
 
-    public ReceivedMessages(DataSource dataSource, Clock clock) {
+    public ReceivedMessages(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.clock = clock;
     }
 
-    /** What was done with this message before, or "" when it is new. */
-    public String previousOutcome(ReturnedMessage message) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT outcome FROM received_message WHERE content_hash = ?")) {
-            s.setString(1, message.contentHash());
-            try (ResultSet rows = s.executeQuery()) {
-                return rows.next() ? rows.getString(1) : "";
+    /** What was done before with the messages of these hashes; a hash never seen is absent. */
+    public Map<String, Outcome> outcomes(Collection<String> hashes) throws SQLException {
+        Map<String, Outcome> outcomes = new HashMap<>();
+        List<String> all = new ArrayList<>(hashes);
+        try (Connection c = dataSource.getConnection()) {
+            for (int from = 0; from < all.size(); from += CHUNK) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+                String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement s = c.prepareStatement(
+                        "SELECT content_hash, outcome FROM received_message WHERE content_hash IN (" + marks + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        s.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rows = s.executeQuery()) {
+                        while (rows.next()) {
+                            outcomes.put(rows.getString(1), Outcome.parse(rows.getString(2)));
+                        }
+                    }
+                }
             }
         }
+        return outcomes;
     }
 
-    /** A message that is not a bounce and stays in the mailbox: it is read once and then left alone. */
-    public void rememberKept(ReturnedMessage message) throws SQLException {
-        remember(message, Outcome.KEPT);
-    }
-
-    /** A message whose file in the dead-letter folder is on disk. */
-    public void rememberDeadLettered(ReturnedMessage message) throws SQLException {
-        remember(message, Outcome.DEAD_LETTERED);
-    }
-
-    private void remember(ReturnedMessage message, Outcome outcome) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            remember(c, message, outcome, clock.instant());
-        }
-    }
-
-    /** Records the outcome within the caller's transaction; a message already remembered keeps its first outcome. */
-    static void remember(Connection c, ReturnedMessage message, Outcome outcome, Instant at) throws SQLException {
+    /** Records outcomes within the caller's transaction; a message already remembered keeps its first outcome. */
+    static void remember(Connection c, List<Disposition> dispositions, Instant at) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "INSERT INTO received_message (content_hash, mailbox_uid, outcome, received_at) "
                         + "SELECT ?, ?, ?, ? WHERE NOT EXISTS "
                         + "(SELECT 1 FROM received_message WHERE content_hash = ?)")) {
-            s.setString(1, message.contentHash());
-            s.setString(2, message.mailboxUid());
-            s.setString(3, outcome.name());
-            s.setObject(4, at.atOffset(ZoneOffset.UTC));
-            s.setString(5, message.contentHash());
-            s.executeUpdate();
+            for (Disposition d : dispositions) {
+                ReturnedMessage message = d.message();
+                s.setString(1, message.contentHash());
+                s.setString(2, message.mailboxUid());
+                s.setString(3, d.outcome().name());
+                s.setObject(4, at.atOffset(ZoneOffset.UTC));
+                s.setString(5, message.contentHash());
+                s.addBatch();
+            }
+            s.executeBatch();
         }
     }
 }

@@ -1,0 +1,136 @@
+package org.rebound.events;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.rebound.pipeline.BounceEvent;
+
+/**
+ * The transactional outbox between the database and the events topic. Events are added in the bounce's own
+ * transaction; the relay route claims a batch, publishes it and marks it sent. A broker outage only lets the
+ * outbox grow; a crash between publishing and marking sends an event again, with the same eventId, which consumers
+ * deduplicate on.
+ */
+public final class Outbox {
+
+    /** One event waiting to be published. */
+    public record Entry(long id, String eventId, String payload) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final String instance;
+    private final Duration lease;
+
+    /**
+     * @param instance a name for this Rebound process, recorded with its claims
+     * @param lease    how long a claim holds before another instance may take the batch over
+     */
+    public Outbox(DataSource dataSource, Clock clock, String instance, Duration lease) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.instance = instance;
+        this.lease = lease;
+    }
+
+    /** Adds the events within the caller's transaction. */
+    public static void add(Connection c, List<BounceEvent> events, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO outbox_event (event_id, payload, created_at) VALUES (?, ?, ?)")) {
+            for (BounceEvent e : events) {
+                s.setString(1, e.eventId());
+                s.setString(2, json(BounceEventMessage.of(e)));
+                s.setObject(3, at.atOffset(ZoneOffset.UTC));
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /**
+     * Claims up to {@code limit} unsent events, oldest first, that no other instance holds; rows another
+     * transaction has locked are skipped (FOR UPDATE SKIP LOCKED, in both H2 and PostgreSQL).
+     */
+    public List<Entry> claim(int limit) throws SQLException {
+        Instant now = clock.instant();
+        List<Entry> claimed = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("SELECT id, event_id, payload FROM outbox_event "
+                    + "WHERE sent_at IS NULL AND (claimed_at IS NULL OR claimed_at < ?) ORDER BY id "
+                    + "FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
+                s.setObject(1, now.minus(lease).atOffset(ZoneOffset.UTC));
+                try (ResultSet rows = s.executeQuery()) {
+                    while (rows.next()) {
+                        claimed.add(new Entry(rows.getLong(1), rows.getString(2), rows.getString(3)));
+                    }
+                }
+            }
+            if (!claimed.isEmpty()) {
+                update(c, "UPDATE outbox_event SET claimed_by = ?, claimed_at = ? WHERE id IN ", claimed, now, true);
+            }
+            c.commit();
+        }
+        return claimed;
+    }
+
+    /** Marks the events published; the broker has them. */
+    public void markSent(List<Entry> sent) throws SQLException {
+        if (sent.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            update(c, "UPDATE outbox_event SET sent_at = ? WHERE id IN ", sent, clock.instant(), false);
+        }
+    }
+
+    /** How many events wait to be published. */
+    public int pending() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM outbox_event WHERE sent_at IS NULL");
+             ResultSet rows = s.executeQuery()) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    private void update(Connection c, String sql, List<Entry> entries, Instant at, boolean claim)
+            throws SQLException {
+        String marks = String.join(", ", Collections.nCopies(entries.size(), "?"));
+        try (PreparedStatement s = c.prepareStatement(sql + "(" + marks + ")")) {
+            int i = 0;
+            if (claim) {
+                s.setString(++i, instance);
+            }
+            s.setObject(++i, at.atOffset(ZoneOffset.UTC));
+            for (Entry e : entries) {
+                s.setLong(++i, e.id());
+            }
+            s.executeUpdate();
+        }
+    }
+
+    private static String json(BounceEventMessage message) {
+        try {
+            return JSON.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a record of strings always serialises: " + e, e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.rebound.pipeline;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.rebound.store.ReceivedMessages.Outcome;
+
+/**
+ * What becomes of one returned message: the events to record, the dead-letter file to write (and why), whether
+ * it stays in the mailbox, and the outcome remembered for it.
+ *
+ * @param result           what was understood of the message
+ * @param recorded         the events stored in the database and published
+ * @param deadLetterReason why the message goes to the dead-letter folder ("unreadable", "uncorrelated",
+ *                         "not-a-bounce"), or empty when it does not
+ * @param keepInMailbox    true when the message must stay in the mailbox
+ * @param outcome          what Rebound remembers having done with it
+ */
+public record Disposition(MessageResult result, List<BounceEvent> recorded, Optional<String> deadLetterReason,
+                          boolean keepInMailbox, Outcome outcome) {
+
+    public Disposition {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(deadLetterReason, "deadLetterReason");
+        Objects.requireNonNull(outcome, "outcome");
+        recorded = List.copyOf(recorded);
+    }
+
+    public ReturnedMessage message() {
+        return result.message();
+    }
+
+    /** The recipient results that go to the dead-letter folder with the message (the uncorrelated ones). */
+    public List<BounceEvent> deadLetteredEvents() {
+        return result.events().stream().filter(e -> !recorded.contains(e)).toList();
+    }
+}

@@ -1,0 +1,47 @@
+package org.rebound.pipeline;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.rebound.store.ReceivedMessages.Outcome;
+
+/**
+ * Decides what becomes of each returned message, from the two policies an operator sets: what to do with mail
+ * that is not a bounce, and with a bounce no key correlates. Nothing is ever dropped silently: a message is
+ * recorded, dead-lettered, or kept in the mailbox.
+ */
+public final class DispositionPolicy {
+
+    private final NonBouncePolicy nonBounce;
+    private final UnmatchedPolicy unmatched;
+
+    public DispositionPolicy(NonBouncePolicy nonBounce, UnmatchedPolicy unmatched) {
+        this.nonBounce = nonBounce;
+        this.unmatched = unmatched;
+    }
+
+    public List<Disposition> decide(List<MessageResult> results) {
+        return results.stream().map(this::decide).toList();
+    }
+
+    Disposition decide(MessageResult result) {
+        return switch (result.kind()) {
+            case UNREADABLE -> new Disposition(result, List.of(), Optional.of("unreadable"), false,
+                    Outcome.DEAD_LETTERED);
+            case NOT_A_BOUNCE -> nonBounce == NonBouncePolicy.KEEP
+                    ? new Disposition(result, List.of(), Optional.empty(), true, Outcome.KEPT)
+                    : new Disposition(result, List.of(), Optional.of("not-a-bounce"), false, Outcome.DEAD_LETTERED);
+            case BOUNCE -> bounce(result);
+        };
+    }
+
+    private Disposition bounce(MessageResult result) {
+        if (unmatched == UnmatchedPolicy.STORE) {
+            return new Disposition(result, result.events(), Optional.empty(), false, Outcome.RECORDED);
+        }
+        List<BounceEvent> correlated = result.events().stream().filter(BounceEvent::correlated).toList();
+        boolean someUncorrelated = correlated.size() < result.events().size();
+        return new Disposition(result, correlated, someUncorrelated ? Optional.of("uncorrelated") : Optional.empty(),
+                false, correlated.isEmpty() ? Outcome.DEAD_LETTERED : Outcome.RECORDED);
+    }
+}

@@ -1,0 +1,45 @@
+package org.rebound.pipeline;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.rebound.store.ReceivedMessages;
+
+/**
+ * The first step of a window: drops the messages Rebound has dealt with before (fetched again after a crash
+ * between commit and delete, or kept in the mailbox) and the second copies of a message within the window, so
+ * that nothing is recorded twice. One query for the whole window.
+ */
+public final class WindowIntake {
+
+    private final ReceivedMessages received;
+    private final DeleteAfterCommit deletes;
+
+    public WindowIntake(ReceivedMessages received, DeleteAfterCommit deletes) {
+        this.received = received;
+        this.deletes = deletes;
+    }
+
+    public List<ReturnedMessage> newMessages(List<ReturnedMessage> window) throws SQLException {
+        Map<String, List<ReturnedMessage>> byContent = new LinkedHashMap<>();
+        for (ReturnedMessage m : window) {
+            byContent.computeIfAbsent(m.contentHash(), h -> new ArrayList<>()).add(m);
+        }
+        Map<String, ReceivedMessages.Outcome> before = received.outcomes(byContent.keySet());
+        List<ReturnedMessage> fresh = new ArrayList<>();
+        for (List<ReturnedMessage> sameContent : byContent.values()) {
+            ReturnedMessage first = sameContent.get(0);
+            ReceivedMessages.Outcome outcome = before.get(first.contentHash());
+            if (outcome == null) {
+                fresh.add(first);
+                sameContent.stream().skip(1).forEach(copy -> deletes.copyOf(first, copy));
+            } else if (outcome != ReceivedMessages.Outcome.KEPT) {
+                sameContent.forEach(deletes::alreadyHandled);
+            }
+        }
+        return fresh;
+    }
+}
