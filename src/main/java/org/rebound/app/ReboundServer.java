@@ -59,6 +59,7 @@ public final class ReboundServer implements AutoCloseable {
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final HikariDataSource dataSource;
     private final ConnectionFactory jmsConnectionFactory;
+    private final SentMessageLookup lookup;
 
     private ReboundServer(Settings settings) throws Exception {
         Clock clock = Clock.systemUTC();
@@ -115,8 +116,8 @@ public final class ReboundServer implements AutoCloseable {
             main.bind("parsingPool", parsingPool);
             main.bind("reportParser", new ReportParser());
             main.bind("recipientClassifier", new RecipientClassifier(new Classifier(), clock));
-            Correlator correlator = settings.parsed(p -> new Correlator(correlation,
-                    new SentMessageLookup(dataSource, sentTable, correlation.recipientTimeWindow())));
+            lookup = new SentMessageLookup(dataSource, sentTable, correlation.recipientTimeWindow());
+            Correlator correlator = settings.parsed(p -> new Correlator(correlation, lookup));
             main.bind("eventCorrelator", new EventCorrelator(correlator));
             main.bind("dispositionPolicy", new DispositionPolicy(nonBounce, unmatched));
             main.bind("deadLetterFolder", new DeadLetterFolder(deadLetterDir, clock));
@@ -156,6 +157,11 @@ public final class ReboundServer implements AutoCloseable {
     /** A connection factory to the broker the events go to, for subscribers in this process. */
     public ConnectionFactory jmsConnectionFactory() {
         return jmsConnectionFactory;
+    }
+
+    /** How many correlation lookup queries have run since start. */
+    public long correlationQueries() {
+        return lookup.queries();
     }
 
     public HikariDataSource dataSource() {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -47,6 +48,7 @@ public final class SentMessageLookup {
     private final Duration recipientTimeWindow;
     private final int chunkSize;
     private final String select;
+    private final AtomicLong queries = new AtomicLong();
 
     public SentMessageLookup(DataSource dataSource, SentMessageTable table, Duration recipientTimeWindow) {
         this(dataSource, table, recipientTimeWindow, DEFAULT_CHUNK_SIZE);
@@ -68,6 +70,11 @@ public final class SentMessageLookup {
 
     public SentMessageTable table() {
         return table;
+    }
+
+    /** How many lookup queries this lookup has run: operators watch it, and tests hold it to its batching. */
+    public long queries() {
+        return queries.get();
     }
 
     /**
@@ -181,6 +188,7 @@ public final class SentMessageLookup {
     private List<SentMessage> query(Connection connection, String sql, List<Object> parameters)
             throws SQLException {
         List<SentMessage> rows = new ArrayList<>();
+        queries.incrementAndGet();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
                 statement.setObject(i + 1, parameters.get(i));

@@ -6,21 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import javax.management.MBeanServer;
@@ -29,13 +19,11 @@ import javax.management.ObjectName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.rebound.app.TestMail.Failure;
-import org.rebound.events.EventSubscriber;
 
 /**
  * Rebound end to end, as deployed: the real Camel Main with the YAML routes from routes/, a real POP3 server on
@@ -48,37 +36,19 @@ abstract class PipelineContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Path work;
+    private RunningRebound rebound;
 
-    private DemoMailbox mailbox;
-    private ReboundServer server;
-    private EventSubscriber subscriber;
-
-    /** The JDBC URL, user and password of an empty database for this run. */
-    abstract Map<String, String> database() throws SQLException;
+    /** An empty database for this run. */
+    abstract TestDatabase database() throws SQLException;
 
     @BeforeAll
     void drainAMailbox() throws Exception {
-        work = Files.createTempDirectory("rebound-e2e");
-        mailbox = new DemoMailbox();
-        int jmsPort = DemoMailbox.freePort();
-        Map<String, String> db = database();
-        Settings settings = mailbox.configure(Settings.load(Path.of("application.properties"), Map.of(),
-                        new Properties()))
-                .with("rebound.db.url", db.get("url"))
-                .with("rebound.db.user", db.get("user"))
-                .with("rebound.db.password", db.get("password"))
-                .with("rebound.dead-letter.dir", work.resolve("dead-letter").toString())
-                .with("rebound.jms.embedded.data-dir", work.resolve("artemis").toString())
-                .with("rebound.jms.embedded.port", Integer.toString(jmsPort))
-                .with("rebound.mailbox.poll-delay", "100");
-        server = ReboundServer.start(settings);
-        logSent(server, "m1@sender.example", "gone@recipient.example");
-        logSent(server, "m2@sender.example", "full@recipient.example");
-        logSent(server, "m2@sender.example", "moved@recipient.example");
-        subscriber = EventSubscriber.subscribe(new ActiveMQConnectionFactory("tcp://127.0.0.1:" + jmsPort),
-                "rebound.bounces");
+        rebound = RunningRebound.start(database(), settings -> settings);
+        rebound.logSent("m1@sender.example", "gone@recipient.example", "november-offers", null);
+        rebound.logSent("m2@sender.example", "full@recipient.example", "november-offers", null);
+        rebound.logSent("m2@sender.example", "moved@recipient.example", "november-offers", null);
 
+        DemoMailbox mailbox = rebound.mailbox;
         mailbox.deliver(TestMail.dsn("m1@sender.example",
                 List.of(new Failure("gone@recipient.example", "5.1.1", "550 5.1.1 <gone@recipient.example>: "
                         + "Recipient address rejected: User unknown in virtual mailbox table"))));
@@ -89,20 +59,15 @@ abstract class PipelineContract {
                 List.of(new Failure("stranger@recipient.example", "5.1.1", "550 5.1.1 User unknown"))));
         mailbox.deliver(TestMail.personalReply());
 
-        await("the mailbox to hold only the reply and 3 events to arrive", Duration.ofSeconds(60),
-                () -> mailbox.messageCount() == 1 && subscriber.count() >= 3 && outcomes() == 4);
+        RunningRebound.await("the mailbox to hold only the reply and 3 events to arrive", Duration.ofSeconds(60),
+                () -> mailbox.messageCount() == 1 && rebound.subscriber.count() >= 3
+                        && rebound.count("SELECT COUNT(*) FROM received_message") == 4);
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (subscriber != null) {
-            subscriber.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (mailbox != null) {
-            mailbox.close();
+        if (rebound != null) {
+            rebound.close();
         }
     }
 
@@ -112,14 +77,14 @@ abstract class PipelineContract {
                         "full@recipient.example|mailboxfull|soft|message-id|m2@sender.example",
                         "gone@recipient.example|userunknown|hard|message-id|m1@sender.example",
                         "moved@recipient.example|hasmoved|hard|message-id|m2@sender.example"),
-                rows("SELECT recipient || '|' || reason || '|' || bounce_type || '|' || correlation_key || '|' "
+                rebound.rows("SELECT recipient || '|' || reason || '|' || bounce_type || '|' || correlation_key || '|' "
                         + "|| sent_message_id FROM bounce_event ORDER BY recipient"));
     }
 
     @Test
     void eachEventReachesAnOutsideSubscriberAsJson() throws Exception {
         List<String> recipients = new ArrayList<>();
-        for (String text : subscriber.received()) {
+        for (String text : rebound.subscriber.received()) {
             JsonNode event = JSON.readTree(text);
             assertEquals(1, event.get("schemaVersion").asInt());
             assertEquals(36, event.get("eventId").asText().length());
@@ -132,16 +97,16 @@ abstract class PipelineContract {
     @Test
     void eventIdsOnTheTopicAreTheStoredOnes() throws Exception {
         List<String> published = new ArrayList<>();
-        for (String text : subscriber.received()) {
+        for (String text : rebound.subscriber.received()) {
             published.add(JSON.readTree(text).get("eventId").asText());
         }
-        assertEquals(rows("SELECT event_id FROM bounce_event ORDER BY event_id"), published.stream().sorted().toList());
+        assertEquals(rebound.rows("SELECT event_id FROM bounce_event ORDER BY event_id"), published.stream().sorted().toList());
     }
 
     @Test
     void uncorrelatedBounceIsDeadLetteredWithItsReason() throws Exception {
         List<Path> sidecars;
-        try (Stream<Path> files = Files.list(work.resolve("dead-letter"))) {
+        try (Stream<Path> files = Files.list(rebound.work.resolve("dead-letter"))) {
             sidecars = files.filter(p -> p.toString().endsWith(".json")).toList();
         }
         assertEquals(1, sidecars.size());
@@ -154,29 +119,29 @@ abstract class PipelineContract {
 
     @Test
     void aMessageThatIsNotABounceStaysInTheMailbox() throws SQLException {
-        assertEquals(1, mailbox.messageCount());
-        assertEquals(List.of("KEPT"), rows("SELECT outcome FROM received_message WHERE outcome = 'KEPT'"));
+        assertEquals(1, rebound.mailbox.messageCount());
+        assertEquals(List.of("KEPT"), rebound.rows("SELECT outcome FROM received_message WHERE outcome = 'KEPT'"));
     }
 
     @Test
     void hardBounceQuarantinesAndSoftBounceMarksWithErrors() throws SQLException {
         assertEquals(List.of("full@recipient.example|WITH_ERRORS", "gone@recipient.example|QUARANTINED",
                         "moved@recipient.example|QUARANTINED"),
-                rows("SELECT address || '|' || state FROM address ORDER BY address"));
+                rebound.rows("SELECT address || '|' || state FROM address ORDER BY address"));
     }
 
     @Test
     void everyAddressChangeNamesTheEventThatCausedIt() throws SQLException {
-        assertEquals(List.of("0"), rows("SELECT CAST(COUNT(*) AS VARCHAR(10)) FROM address_history h "
+        assertEquals(List.of("0"), rebound.rows("SELECT CAST(COUNT(*) AS VARCHAR(10)) FROM address_history h "
                 + "WHERE NOT EXISTS (SELECT 1 FROM bounce_event e WHERE e.event_id = h.event_id)"));
-        assertEquals(3, rows("SELECT event_id FROM address_history").size());
+        assertEquals(3, rebound.rows("SELECT event_id FROM address_history").size());
     }
 
     @Test
     void sentMessagesTakeTheBouncesStatus() throws SQLException {
         assertEquals(List.of("full@recipient.example|soft-bounce", "gone@recipient.example|hard-bounce",
                         "moved@recipient.example|hard-bounce"),
-                rows("SELECT recipient || '|' || status FROM sent_message ORDER BY recipient"));
+                rebound.rows("SELECT recipient || '|' || status FROM sent_message ORDER BY recipient"));
     }
 
     @Test
@@ -188,45 +153,5 @@ abstract class PipelineContract {
                 .findFirst().orElseThrow(() -> new AssertionError("no fetch-bounces MBean among " + routes));
 
         assertTrue((Long) jmx.getAttribute(fetch, "ExchangesCompleted") >= 4);
-    }
-
-    private int outcomes() {
-        try {
-            return rows("SELECT outcome FROM received_message").size();
-        } catch (SQLException e) {
-            return -1;
-        }
-    }
-
-    private List<String> rows(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = server.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery(sql)) {
-            while (r.next()) {
-                rows.add(r.getString(1));
-            }
-        }
-        return rows;
-    }
-
-    private static void logSent(ReboundServer server, String messageId, String recipient) throws SQLException {
-        try (Connection c = server.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO sent_message (message_id, recipient, delivery_id, sent_at) VALUES (?, ?, ?, ?)")) {
-            s.setString(1, messageId);
-            s.setString(2, recipient);
-            s.setString(3, "november-offers");
-            s.setObject(4, OffsetDateTime.now(ZoneOffset.UTC).minusHours(1));
-            s.executeUpdate();
-        }
-    }
-
-    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
     }
 }

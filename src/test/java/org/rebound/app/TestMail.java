@@ -18,6 +18,15 @@ final class TestMail {
      * message's headers attached as text/rfc822-headers (RFC 6522).
      */
     static byte[] dsn(String originalMessageId, List<Failure> failures) {
+        return dsn("bounces@bounces.sender.example",
+                "Message-ID: <" + originalMessageId + ">\r\n", failures);
+    }
+
+    /**
+     * A DSN sent back to {@code bounceTo} (a VERP address carries a token), whose attached headers are the given
+     * lines: a Domino-style bounce keeps no Message-ID, and may keep a campaign header.
+     */
+    static byte[] dsn(String bounceTo, String originalHeaderLines, List<Failure> failures) {
         StringBuilder perRecipient = new StringBuilder();
         for (Failure f : failures) {
             perRecipient.append("\r\nFinal-Recipient: rfc822; ").append(f.recipient()).append("\r\n")
@@ -28,10 +37,11 @@ final class TestMail {
         }
         String text = "Return-Path: <>\r\n"
                 + "From: Mail Delivery System <MAILER-DAEMON@mx.sender.example>\r\n"
-                + "To: bounces@bounces.sender.example\r\n"
+                + "To: " + bounceTo + "\r\n"
                 + "Subject: Undelivered Mail Returned to Sender\r\n"
                 + "Date: Fri, 27 Nov 2026 08:00:00 +0000\r\n"
-                + "Message-ID: <dsn-" + Math.abs(originalMessageId.hashCode()) + "@mx.sender.example>\r\n"
+                + "Message-ID: <dsn-" + Integer.toHexString((bounceTo + originalHeaderLines + failures).hashCode())
+                + "@mx.sender.example>\r\n"
                 + "MIME-Version: 1.0\r\n"
                 + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"BOUNDARY\"\r\n"
                 + "\r\n"
@@ -54,7 +64,7 @@ final class TestMail {
                 + "From: News <news@sender.example>\r\n"
                 + "To: " + failures.get(0).recipient() + "\r\n"
                 + "Subject: November offers\r\n"
-                + "Message-ID: <" + originalMessageId + ">\r\n"
+                + originalHeaderLines
                 + "\r\n"
                 + "--BOUNDARY--\r\n";
         return text.getBytes(StandardCharsets.US_ASCII);

@@ -1,0 +1,10 @@
+package org.rebound.app;
+
+/** Correlation of a full mailbox on H2. */
+class H2CorrelationAtScaleTest extends CorrelationAtScaleContract {
+
+    @Override
+    TestDatabase database() {
+        return TestDatabase.h2();
+    }
+}

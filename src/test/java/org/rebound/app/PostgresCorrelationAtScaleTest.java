@@ -1,0 +1,12 @@
+package org.rebound.app;
+
+import java.sql.SQLException;
+
+/** Correlation of a full mailbox on PostgreSQL. */
+class PostgresCorrelationAtScaleTest extends CorrelationAtScaleContract {
+
+    @Override
+    TestDatabase database() throws SQLException {
+        return TestDatabase.postgres("rebound_scale");
+    }
+}

@@ -1,0 +1,111 @@
+package org.rebound.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
+
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.rebound.events.EventSubscriber;
+
+/**
+ * Rebound as the tests run it: the shipped application.properties and routes, a real POP3 server on loopback, the
+ * embedded broker with a subscriber outside Rebound (over TCP), a temporary folder, and the given database.
+ */
+final class RunningRebound implements AutoCloseable {
+
+    final Path work;
+    final DemoMailbox mailbox;
+    final ReboundServer server;
+    final EventSubscriber subscriber;
+
+    private RunningRebound(Path work, DemoMailbox mailbox, ReboundServer server, EventSubscriber subscriber) {
+        this.work = work;
+        this.mailbox = mailbox;
+        this.server = server;
+        this.subscriber = subscriber;
+    }
+
+    static RunningRebound start(TestDatabase db, UnaryOperator<Settings> adjust) throws Exception {
+        Path work = Files.createTempDirectory("rebound-test");
+        DemoMailbox mailbox = new DemoMailbox();
+        int jmsPort = DemoMailbox.freePort();
+        Settings settings = mailbox.configure(Settings.load(Path.of("application.properties"), Map.of(),
+                        new Properties()))
+                .with("rebound.db.url", db.url())
+                .with("rebound.db.user", db.user())
+                .with("rebound.db.password", db.password())
+                .with("rebound.dead-letter.dir", work.resolve("dead-letter").toString())
+                .with("rebound.jms.embedded.data-dir", work.resolve("artemis").toString())
+                .with("rebound.jms.embedded.port", Integer.toString(jmsPort))
+                .with("rebound.mailbox.poll-delay", "100");
+        ReboundServer server = ReboundServer.start(adjust.apply(settings));
+        EventSubscriber subscriber = EventSubscriber.subscribe(
+                new ActiveMQConnectionFactory("tcp://127.0.0.1:" + jmsPort), settings.text("rebound.jms.topic"));
+        return new RunningRebound(work, mailbox, server, subscriber);
+    }
+
+    /** Plays the sending system: one row of its log of sent messages. */
+    void logSent(String messageId, String recipient, String deliveryId, String verpToken) throws SQLException {
+        try (Connection c = server.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO sent_message (message_id, recipient, delivery_id, sent_at, verp_token) "
+                        + "VALUES (?, ?, ?, ?, ?)")) {
+            s.setString(1, messageId);
+            s.setString(2, recipient);
+            s.setString(3, deliveryId);
+            s.setObject(4, OffsetDateTime.now(ZoneOffset.UTC).minusHours(1));
+            s.setString(5, verpToken);
+            s.executeUpdate();
+        }
+    }
+
+    /** The first column of every row of a query, as text. */
+    List<String> rows(String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = server.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                rows.add(r.getString(1));
+            }
+        }
+        return rows;
+    }
+
+    int count(String sql) {
+        try {
+            return Integer.parseInt(rows(sql).get(0));
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try (mailbox; server; subscriber) {
+            // closed in reverse order: subscriber, server, mailbox
+        }
+    }
+}
