@@ -43,6 +43,10 @@ final class Mbox {
         if (current != null) {
             messages.add(new ParseCommand.MailFile(name + "#" + messages.size(), current.toByteArray()));
         }
+        if (messages.size() == 1) {
+            // A single message saved with its mbox "From " line (common for .eml files) keeps its file's name.
+            return List.of(new ParseCommand.MailFile(name, messages.get(0).bytes()));
+        }
         return messages;
     }
 }

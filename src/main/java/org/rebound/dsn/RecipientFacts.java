@@ -27,16 +27,14 @@ public final class RecipientFacts {
         String reply = ReplyCode.find(diag);
         Optional<StatusCode> stated = StatusCode.find(statusField);
         Optional<StatusCode> inText = StatusCode.find(diag);
-        Optional<StatusCode> status = stated;
-        if (status.isEmpty() || isUnspecific(status.get()) && inText.isPresent() && !isUnspecific(inText.get())) {
-            status = inText.isPresent() ? inText : status;
+        // A specific code in the server's own words is better evidence than the reporting MTA's summary in the
+        // Status field (which is often a generic 5.0.0, or 4.4.7 for anything that timed out).
+        Optional<StatusCode> status = inText.isPresent() && !isUnspecific(inText.get()) ? inText : stated;
+        if (status.isEmpty()) {
+            status = inText;
         }
-        if (status.isEmpty() || isUnspecific(status.get())) {
-            boolean temporary = action == Action.DELAYED || status.map(StatusCode::isTransient).orElse(false);
-            Optional<StatusCode> derived = PseudoStatus.derive(diag, reply, temporary);
-            if (derived.isPresent()) {
-                status = derived;
-            }
+        if (status.isEmpty()) {
+            status = PseudoStatus.derive(diag, reply, action == Action.DELAYED);
         }
         return new RecipientStatus(Addresses.fromTypedField(recipient), original.isEmpty() ? ""
                 : Addresses.fromTypedField(original), action, status, reply, diag, remoteMta, lastAttempt);

@@ -36,7 +36,7 @@ public final class ParserChain {
                 return r.get();
             }
         }
-        if (Rfc3464Parser.statusPart(mail).isPresent()) {
+        if (Rfc3464Parser.statusPart(mail).isPresent() || Rfc3464Parser.inlineFieldsStart(mail) >= 0) {
             Optional<BounceReport> r = rfc3464.parse(mail);
             if (r.isPresent()) {
                 return r.get();

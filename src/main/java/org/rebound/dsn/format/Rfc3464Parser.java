@@ -3,6 +3,8 @@ package org.rebound.dsn.format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.rebound.dsn.Action;
 import org.rebound.dsn.BounceReport;
@@ -36,14 +38,34 @@ public final class Rfc3464Parser implements FormatParser {
         return Optional.empty();
     }
 
+    /**
+     * Where the main text carries delivery-status fields itself (a multipart/report whose boundaries are missing,
+     * or MTAs such as Amazon WorkMail that paste the fields into the notice): the index of the first field, or -1.
+     */
+    static int inlineFieldsStart(ReturnedMail mail) {
+        Matcher m = INLINE_FIELDS.matcher(mail.text());
+        return m.find() ? m.start() : -1;
+    }
+
+    private static final Pattern INLINE_FIELDS = Pattern.compile(
+            "(?im)^(?:reporting-mta|final-recipient|original-recipient):[ \\t]*\\w+[ \\t]*;");
+
     @Override
     public Optional<BounceReport> parse(ReturnedMail mail) {
         Optional<MimePart> part = statusPart(mail);
-        if (part.isEmpty()) {
+        if (part.isPresent()) {
+            Optional<BounceReport> r = read(mail, DeliveryStatusFields.parse(part.get().text()), name());
+            if (r.isPresent()) {
+                return r;
+            }
+        }
+        int start = inlineFieldsStart(mail);
+        if (start < 0) {
             return Optional.empty();
         }
-        DeliveryStatusFields fields = DeliveryStatusFields.parse(part.get().text());
-        return read(mail, fields, name());
+        String text = mail.text();
+        int end = NoticeText.originalStart(text.substring(start)) + start;
+        return read(mail, DeliveryStatusFields.parse(text.substring(start, end)), name());
     }
 
     /** Turns delivery-status fields into a report; shared with the MTAs that write such fields as plain text. */

@@ -53,6 +53,7 @@ public final class MimeReader {
         Headers.Builder current = top;
         List<MimePart> parts = new ArrayList<>();
         int depth = 0;
+        String preamble = null;
         try {
             for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
                 switch (state) {
@@ -68,6 +69,12 @@ public final class MimeReader {
                     }
                     case T_END_MULTIPART -> depth--;
                     case T_BODY -> parts.add(body(stream, current.build()));
+                    case T_PREAMBLE -> {
+                        if (parts.isEmpty() && preamble == null) {
+                            preamble = new String(readCapped(stream.getInputStream(), maxPartBytes),
+                                    StandardCharsets.ISO_8859_1);
+                        }
+                    }
                     default -> {
                         // preamble, epilogue and entity boundaries carry nothing a bounce parser reads
                     }
@@ -79,6 +86,10 @@ public final class MimeReader {
         Headers headers = top.build();
         if (headers.isEmpty()) {
             throw new UnparseableMessageException("not a message: no header fields");
+        }
+        if (parts.isEmpty() && preamble != null) {
+            // A multipart whose boundary never occurs (some old MTAs) is all preamble: read it as the text.
+            parts.add(new MimePart("text/plain", Headers.EMPTY, preamble));
         }
         return new MimeMail(headers, parts);
     }
