@@ -2,6 +2,9 @@ package org.rebound.dsn;
 
 import org.rebound.dsn.format.ParserChain;
 import org.rebound.dsn.format.ReturnedMail;
+import java.nio.charset.StandardCharsets;
+
+import org.rebound.dsn.mime.MimePart;
 import org.rebound.dsn.mime.MimeReader;
 
 /**
@@ -43,7 +46,21 @@ public final class ReportParser {
             throw new UnparseableMessageException("message exceeds cap of " + maxPartBytes + " bytes");
         }
         try {
-            return chain.read(new ReturnedMail(reader.read(raw)));
+            ReturnedMail mail = new ReturnedMail(reader.read(raw));
+            BounceReport report = chain.read(mail);
+            if (!report.isBounce()) {
+                // A bounce forwarded as an attachment (by a gateway or a person) is read from the attachment, once.
+                for (MimePart part : mail.mime().parts()) {
+                    if (part.mediaType().equals("message/rfc822") && !part.text().isEmpty()) {
+                        BounceReport inner = chain.read(new ReturnedMail(
+                                reader.read(part.text().getBytes(StandardCharsets.ISO_8859_1))));
+                        if (inner.isBounce()) {
+                            return inner;
+                        }
+                    }
+                }
+            }
+            return report;
         } catch (RuntimeException e) {
             // A defect in a format parser must not stop the pipeline: the message goes to the dead-letter folder
             // with the defect named, and the fuzz test counts these (it expects none).

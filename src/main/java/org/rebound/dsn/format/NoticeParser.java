@@ -45,7 +45,7 @@ public abstract class NoticeParser implements FormatParser {
     @Override
     public Optional<BounceReport> parse(ReturnedMail mail) {
         String notice = notice(mail);
-        List<NoticeText.Block> blocks = blocks(notice, mail);
+        List<NoticeText.Block> blocks = withoutParties(blocks(notice, mail), mail);
         if (blocks.isEmpty()) {
             blocks = fallbackBlocks(notice, mail);
         }
@@ -61,6 +61,21 @@ public abstract class NoticeParser implements FormatParser {
         }
         return Optional.of(new BounceReport(delayed ? Kind.DELAY_NOTICE : Kind.NON_STANDARD_BOUNCE, name(),
                 reportingMta(mail), "", mail.returnPath(), "", mail.original(), recipients));
+    }
+
+    /**
+     * A notice often repeats the bounce's own addressee and sender ("Your message To: ... did not reach"): those
+     * are not failed recipients, unless they are the only address named.
+     */
+    private static List<NoticeText.Block> withoutParties(List<NoticeText.Block> blocks, ReturnedMail mail) {
+        String bounceTo = Addresses.first(mail.headers().first("to"));
+        List<NoticeText.Block> kept = new ArrayList<>();
+        for (NoticeText.Block b : blocks) {
+            if (!b.recipient().equals(bounceTo) && !b.recipient().equals(mail.fromAddress())) {
+                kept.add(b);
+            }
+        }
+        return kept.isEmpty() ? blocks : kept;
     }
 
     /** A notice that says delivery is still being tried is a delay notice, not a failure. */
@@ -88,10 +103,10 @@ public abstract class NoticeParser implements FormatParser {
         if (!blocks.isEmpty()) {
             return blocks;
         }
-        String returnPath = mail.returnPath();
+        String bounceTo = Addresses.first(mail.headers().first("to"));
         String originalFrom = Addresses.first(mail.original().header("from"));
         for (String a : NoticeText.addresses(notice)) {
-            if (!a.equals(mail.fromAddress()) && !a.equals(returnPath) && !a.equals(originalFrom)
+            if (!a.equals(mail.fromAddress()) && !a.equals(bounceTo) && !a.equals(originalFrom)
                     && !a.startsWith("mailer-daemon@") && !a.startsWith("postmaster@")) {
                 return List.of(new NoticeText.Block(a, notice));
             }

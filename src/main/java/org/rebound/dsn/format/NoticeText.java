@@ -30,7 +30,9 @@ public final class NoticeText {
 
     /** A line that is only an address, maybe in angle brackets, maybe followed by ':' (qmail, Exim, Gmail, ...). */
     private static final Pattern ADDRESS_LINE = Pattern.compile(
-            "^[ \\t]*(?:rcpt to:|to:|recipient:|recipients?:|address:)?[ \\t]*<?([^\\s<>()\\[\\]\"@,;:]+@[\\w.-]+\\w)>?:?[ \\t]*$",
+            "^[ \\t]*(?:rcpt to:|to:|recipient:|recipients?:|address:|(?:could not be |was not |cannot be )?delivered to:|failed recipient:)?"
+                    + "[ \\t]*<?([^\\s<>()\\[\\]\"@,;:]+@[\\w.-]+\\w)>?:?"
+                    + "((?:[ \\t]+on [^@]*|[ \\t]*\\[[^@]*\\]|[ \\t]*\\([^@]*\\)))?[ \\t]*$",
             Pattern.CASE_INSENSITIVE);
 
     /** An address at the start of a line followed by ':' and the reason (Postfix's bounce text, qmail variants). */
@@ -93,6 +95,9 @@ public final class NoticeText {
                     addBlock(blocks, recipient, diagnostic);
                     recipient = m.group(1);
                     diagnostic.setLength(0);
+                    if (m.group(2) != null && !m.group(2).trim().startsWith("on ")) {
+                        diagnostic.append(m.group(2).trim()).append('\n');
+                    }
                     continue;
                 }
                 if ((m = ADDRESS_COLON_TEXT.matcher(line)).matches()) {

@@ -78,7 +78,8 @@ public final class ReturnedMail {
     public boolean fromMailSystem() {
         return fromLower.contains("mailer-daemon") || fromLower.contains("postmaster")
                 || fromLower.contains("mail delivery") || fromLower.contains("mail administrator")
-                || fromLower.contains("mailerdaemon") || fromLower.contains("mail system");
+                || fromLower.contains("mailerdaemon") || fromLower.contains("mail system")
+                || fromLower.contains("post_master") || fromLower.contains("mail deliver");
     }
 
     /**
