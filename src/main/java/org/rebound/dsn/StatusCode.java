@@ -10,7 +10,11 @@ import java.util.regex.Pattern;
  */
 public record StatusCode(int statusClass, int subject, int detail) {
 
-    private static final Pattern CODE = Pattern.compile("\\b([245])\\.(\\d{1,3})\\.(\\d{1,3})\\b");
+    /**
+     * class.subject.detail not inside a longer dotted number: "10.5.1.1" is an address, not 5.1.1. Exchange writes
+     * "#5.1.1", so '#' may precede.
+     */
+    private static final Pattern CODE = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?!\\.?\\d)");
 
     public StatusCode {
         if (statusClass != 2 && statusClass != 4 && statusClass != 5) {

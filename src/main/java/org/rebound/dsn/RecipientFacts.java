@@ -1,0 +1,66 @@
+package org.rebound.dsn;
+
+import java.util.Optional;
+
+/**
+ * Builds a {@link RecipientStatus} from what a report states, filling in what it leaves out the way every format
+ * parser must: the status code from the diagnostic text (a stated code, else a derived one, see
+ * {@link PseudoStatus}) and the SMTP reply code from the diagnostic.
+ */
+public final class RecipientFacts {
+
+    private RecipientFacts() {
+    }
+
+    /**
+     * @param recipient   the final recipient, any case, with or without angle brackets
+     * @param original    the original recipient, or empty
+     * @param action      what happened
+     * @param statusField a stated status code (RFC 3464 Status) or empty
+     * @param diagnostic  the server's words, or empty
+     * @param remoteMta   the server that said them, or empty
+     * @param lastAttempt the time of the last attempt as written, or empty
+     */
+    public static RecipientStatus of(String recipient, String original, Action action, String statusField,
+                                     String diagnostic, String remoteMta, String lastAttempt) {
+        String diag = oneLine(diagnostic);
+        String reply = ReplyCode.find(diag);
+        Optional<StatusCode> stated = StatusCode.find(statusField);
+        Optional<StatusCode> inText = StatusCode.find(diag);
+        // A specific code in the server's own words is better evidence than the reporting MTA's summary in the
+        // Status field (which is often a generic 5.0.0, or 4.4.7 for anything that timed out).
+        Optional<StatusCode> status = inText.isPresent() && !isUnspecific(inText.get()) ? inText : stated;
+        if (status.isEmpty()) {
+            status = inText;
+        }
+        if (status.isEmpty()) {
+            status = PseudoStatus.derive(diag, reply, action == Action.DELAYED);
+        }
+        return new RecipientStatus(Addresses.fromTypedField(recipient), original.isEmpty() ? ""
+                : Addresses.fromTypedField(original), action, status, reply, diag, remoteMta, lastAttempt);
+    }
+
+    /** X.0.0 says only "failed" (RFC 3463 section 3.1, "other or undefined"). */
+    private static boolean isUnspecific(StatusCode code) {
+        return code.subject() == 0 && code.detail() == 0;
+    }
+
+    /** Collapses the lines of a quoted diagnostic into one line of single spaces. */
+    public static String oneLine(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= ' ') {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

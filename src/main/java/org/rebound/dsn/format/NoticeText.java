@@ -1,0 +1,157 @@
+package org.rebound.dsn.format;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.rebound.dsn.Addresses;
+
+/**
+ * Reads the human-readable notice of a non-standard bounce: where it ends and the quoted original begins, and which
+ * lines name a failed recipient. Shared by every reporting-MTA parser; each adds only what its MTA does
+ * differently.
+ */
+public final class NoticeText {
+
+    /**
+     * The line that introduces the quoted original in the bounces of qmail ("--- Below this line is a copy of the
+     * message."), Exim ("------ This is a copy of the message, including all the headers. ------"), Sendmail
+     * ("----- Unsent message follows -----"), Gmail ("----- Original message -----"), DragonFly ("Message headers
+     * follow."), and the many MTAs that copy one of them.
+     */
+    private static final Pattern ORIGINAL_MARKER = Pattern.compile(
+            "(?im)^[ \\t]*(?:[-=_*]{2,}.*?(?:original|unsent|undelivered|returned|copy of|below this line|headers? of|message follows|attached message|rfc822).*"
+                    + "|message headers follow.*|the original message headers? (?:is|are|was|were|follows?).*"
+                    + "|original message headers?:.*|-+ ?original message ?-+.*|content-type: message/rfc822.*"
+                    + "|\\*+ ?original message ?\\*+.*|original message follows.*|the header of the original message.*"
+                    + "|--- the header of the original message is following\\..*)$");
+
+    /** A line that is only an address, maybe in angle brackets, maybe followed by ':' (qmail, Exim, Gmail, ...). */
+    private static final Pattern ADDRESS_LINE = Pattern.compile(
+            "^[ \\t]*(?:rcpt to:|to:|recipient:|recipients?:|address:|(?:could not be |was not |cannot be )?delivered to:|failed recipient:)?"
+                    + "[ \\t]*<?([^\\s<>()\\[\\]\"@,;:]+@[\\w.-]+\\w)>?:?"
+                    + "((?:[ \\t]+on [^@]*|[ \\t]*\\[[^@]*\\]|[ \\t]*\\([^@]*\\)))?[ \\t]*$",
+            Pattern.CASE_INSENSITIVE);
+
+    /** An address at the start of a line followed by ':' and the reason (Postfix's bounce text, qmail variants). */
+    private static final Pattern ADDRESS_COLON_TEXT = Pattern.compile(
+            "^[ \\t]*<([^\\s<>@]+@[\\w.-]+\\w)>:?[ \\t]+(\\S.*)$");
+
+    /** Sendmail's transcript line: "550 5.1.1 <user@example.org>... User unknown". */
+    private static final Pattern SENDMAIL_LINE = Pattern.compile(
+            "^[ \\t]*([245]\\d\\d)[ -](?:[245]\\.\\d{1,3}\\.\\d{1,3} )?<?([^\\s<>@]+@[\\w.-]+\\w)>?\\.\\.\\.[ \\t]*(.*)$");
+
+    private NoticeText() {
+    }
+
+    /** One failed recipient and the notice lines about it. */
+    public record Block(String recipient, String diagnostic) {
+    }
+
+    /** The index where the quoted original starts (after its marker line), or the text's length. */
+    public static int originalStart(String text) {
+        Matcher m = ORIGINAL_MARKER.matcher(text);
+        if (!m.find()) {
+            return text.length();
+        }
+        int end = m.end();
+        while (end < text.length() && (text.charAt(end) == '\r' || text.charAt(end) == '\n')) {
+            end++;
+        }
+        return end;
+    }
+
+    /** The notice: the text before the quoted original. */
+    public static String notice(String text) {
+        Matcher m = ORIGINAL_MARKER.matcher(text);
+        return m.find() ? text.substring(0, m.start()) : text;
+    }
+
+    /**
+     * Splits a notice into recipient blocks: each recipient line opens a block whose diagnostic is the text that
+     * follows it, up to the next recipient line. Lines before the first recipient are the preamble.
+     */
+    public static List<Block> blocks(String notice) {
+        List<Block> blocks = new ArrayList<>();
+        String recipient = null;
+        StringBuilder diagnostic = new StringBuilder();
+        int pos = 0;
+        int length = notice.length();
+        while (pos <= length) {
+            int end = notice.indexOf('\n', pos);
+            if (end < 0) {
+                end = length;
+            }
+            String line = notice.substring(pos, end);
+            if (line.endsWith("\r")) {
+                line = line.substring(0, line.length() - 1);
+            }
+            pos = end + 1;
+            if (line.indexOf('@') >= 0) {
+                Matcher m;
+                if ((m = ADDRESS_LINE.matcher(line)).matches()) {
+                    addBlock(blocks, recipient, diagnostic);
+                    recipient = m.group(1);
+                    diagnostic.setLength(0);
+                    if (m.group(2) != null && !m.group(2).trim().startsWith("on ")) {
+                        diagnostic.append(m.group(2).trim()).append('\n');
+                    }
+                    continue;
+                }
+                if ((m = ADDRESS_COLON_TEXT.matcher(line)).matches()) {
+                    addBlock(blocks, recipient, diagnostic);
+                    recipient = m.group(1);
+                    diagnostic.setLength(0);
+                    diagnostic.append(m.group(2)).append('\n');
+                    continue;
+                }
+                if ((m = SENDMAIL_LINE.matcher(line)).matches()) {
+                    addBlock(blocks, recipient, diagnostic);
+                    recipient = m.group(2);
+                    diagnostic.setLength(0);
+                    diagnostic.append(m.group(1)).append(' ').append(m.group(3)).append('\n');
+                    continue;
+                }
+            }
+            if (recipient != null) {
+                diagnostic.append(line).append('\n');
+            }
+        }
+        addBlock(blocks, recipient, diagnostic);
+        return merge(blocks);
+    }
+
+    private static void addBlock(List<Block> blocks, String recipient, StringBuilder diagnostic) {
+        if (recipient != null) {
+            blocks.add(new Block(recipient.toLowerCase(Locale.ROOT), diagnostic.toString().trim()));
+        }
+    }
+
+    /** A recipient named twice (qmail and Exim repeat the address in the reason) keeps one block. */
+    private static List<Block> merge(List<Block> blocks) {
+        List<Block> merged = new ArrayList<>();
+        for (Block b : blocks) {
+            int found = -1;
+            for (int i = 0; i < merged.size(); i++) {
+                if (merged.get(i).recipient().equals(b.recipient())) {
+                    found = i;
+                }
+            }
+            if (found < 0) {
+                merged.add(b);
+            } else if (!b.diagnostic().isEmpty()) {
+                Block old = merged.get(found);
+                merged.set(found, new Block(old.recipient(),
+                        old.diagnostic().isEmpty() ? b.diagnostic() : old.diagnostic() + "\n" + b.diagnostic()));
+            }
+        }
+        return merged;
+    }
+
+    /** Every address in the notice, for the parsers whose MTA names the recipient only inside a sentence. */
+    public static List<String> addresses(String notice) {
+        return Addresses.all(notice);
+    }
+}

@@ -1,0 +1,139 @@
+package org.rebound.dsn.mime;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.stream.BodyDescriptor;
+import org.apache.james.mime4j.stream.EntityState;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.MimeTokenStream;
+import org.apache.james.mime4j.stream.RecursionMode;
+import org.rebound.dsn.UnparseableMessageException;
+
+/**
+ * Walks the raw bytes of a message once with Apache James Mime4j's streaming parser in permissive mode (fast and
+ * lenient: the prototype measured it at ~39,000 messages/s with no failures on the shared corpus, against ~4,500
+ * and 6 % failing for Jakarta Mail) and decodes every leaf body from its transfer encoding and charset.
+ * Attached messages (message/rfc822) are not recursed into: their text is kept and read as headers by the
+ * format parsers, which need only the original's headers.
+ */
+public final class MimeReader {
+
+    /** Bodies of attached messages are kept only this far: the original's headers are all we read of them. */
+    private static final int ATTACHED_MESSAGE_KEEP = 64 * 1024;
+
+    private final int maxPartBytes;
+    private final int maxDepth;
+
+    /**
+     * @param maxPartBytes the largest decoded part accepted; larger ones fail the message (a bounce never needs one)
+     * @param maxDepth     the deepest multipart nesting accepted
+     */
+    public MimeReader(int maxPartBytes, int maxDepth) {
+        this.maxPartBytes = maxPartBytes;
+        this.maxDepth = maxDepth;
+    }
+
+    public MimeMail read(byte[] raw) throws UnparseableMessageException {
+        MimeTokenStream stream = new MimeTokenStream(MimeConfig.PERMISSIVE, DecodeMonitor.SILENT, null);
+        stream.setRecursionMode(RecursionMode.M_NO_RECURSE);
+        stream.parse(new ByteArrayInputStream(raw));
+        Headers.Builder top = new Headers.Builder();
+        Headers.Builder current = top;
+        List<MimePart> parts = new ArrayList<>();
+        int depth = 0;
+        String preamble = null;
+        try {
+            for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
+                switch (state) {
+                    case T_START_BODYPART -> current = new Headers.Builder();
+                    case T_FIELD -> {
+                        Field field = stream.getField();
+                        current.add(field.getName(), field.getBody());
+                    }
+                    case T_START_MULTIPART -> {
+                        if (++depth > maxDepth) {
+                            throw new UnparseableMessageException("MIME nesting deeper than " + maxDepth);
+                        }
+                    }
+                    case T_END_MULTIPART -> depth--;
+                    case T_BODY -> parts.add(body(stream, current.build()));
+                    case T_PREAMBLE -> {
+                        if (parts.isEmpty() && preamble == null) {
+                            preamble = new String(readCapped(stream.getInputStream(), maxPartBytes),
+                                    StandardCharsets.ISO_8859_1);
+                        }
+                    }
+                    default -> {
+                        // preamble, epilogue and entity boundaries carry nothing a bounce parser reads
+                    }
+                }
+            }
+        } catch (IOException | MimeException e) {
+            throw new UnparseableMessageException("cannot read MIME structure: " + e.getMessage(), e);
+        }
+        Headers headers = top.build();
+        if (headers.isEmpty()) {
+            throw new UnparseableMessageException("not a message: no header fields");
+        }
+        if (parts.isEmpty() && preamble != null) {
+            // A multipart whose boundary never occurs (some old MTAs) is all preamble: read it as the text.
+            parts.add(new MimePart("text/plain", Headers.EMPTY, preamble));
+        }
+        return new MimeMail(headers, parts);
+    }
+
+    private MimePart body(MimeTokenStream stream, Headers headers) throws IOException, UnparseableMessageException {
+        BodyDescriptor descriptor = stream.getBodyDescriptor();
+        String mediaType = descriptor.getMimeType() == null ? "text/plain"
+                : descriptor.getMimeType().toLowerCase(Locale.ROOT);
+        int keep = mediaType.startsWith("message/rfc822") || mediaType.equals("message/global")
+                ? ATTACHED_MESSAGE_KEEP : maxPartBytes;
+        byte[] bytes = readCapped(stream.getDecodedInputStream(), keep);
+        return new MimePart(mediaType, headers, new String(bytes, charset(descriptor.getCharset())));
+    }
+
+    private byte[] readCapped(InputStream in, int keep) throws IOException, UnparseableMessageException {
+        byte[] buffer = new byte[8192];
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            total += n;
+            if (total > maxPartBytes) {
+                throw new UnparseableMessageException("part exceeds cap of " + maxPartBytes + " bytes");
+            }
+            int room = keep - out.size();
+            if (room > 0) {
+                out.write(buffer, 0, Math.min(n, room));
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * The declared charset if Java knows it. US-ASCII is read as ISO-8859-1 so 8-bit bytes in mislabelled parts
+     * survive as characters; an unknown or malformed name falls back to UTF-8, whose decoder replaces bad bytes.
+     */
+    static Charset charset(String name) {
+        if (name == null || name.isEmpty() || name.equalsIgnoreCase("us-ascii")) {
+            return StandardCharsets.ISO_8859_1;
+        }
+        try {
+            return Charset.forName(name.trim());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+}
