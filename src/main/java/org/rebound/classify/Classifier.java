@@ -37,12 +37,18 @@ public final class Classifier {
     }
 
     public Explanation explain(BounceReport report, RecipientStatus recipient) {
-        Optional<RuleMatch> match = rules.get().firstMatch(report, recipient);
+        Optional<RuleMatch> match = rules.get().firstMatch(report, unfolded(recipient));
         Reason reason = match.map(m -> m.rule().reason()).orElse(Reason.UNDEFINED);
         Classification c = new Classification(reason, reason.type(recipient.status(), recipient.replyCode()),
                 reason.fault(), match.map(m -> m.rule().id()).orElse(NO_RULE),
                 match.map(RuleMatch::matchedText).orElse(""));
         return new Explanation(c, match.map(RuleMatch::rule));
+    }
+
+    private static RecipientStatus unfolded(RecipientStatus r) {
+        String text = ReplyText.unfold(r.diagnostic());
+        return text.equals(r.diagnostic()) ? r : new RecipientStatus(r.finalRecipient(), r.originalRecipient(),
+                r.action(), r.status(), r.replyCode(), text, r.remoteMta(), r.lastAttempt());
     }
 
     /** The book in use now. */
