@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a diagnostic text into a pattern shared by every message that differs only in its particulars: e-mail
- * addresses become {@code <addr>}, IP addresses {@code <ip>}, ids (queue ids, hashes, tokens mixing letters and
+ * addresses become {@code <addr>}, IP addresses (v4, and v6 with a letter or "::", unlike a time of day) {@code <ip>}, ids (queue ids, hashes, tokens mixing letters and
  * digits) {@code <id>} and other numbers {@code <n>}. SMTP reply codes (RFC 5321) and enhanced status codes
  * (RFC 3463) are kept, since they are what a rule matches on. Case and spacing are folded.
  */
@@ -18,7 +18,7 @@ public final class DiagnosticNormaliser {
     private static final Pattern TOKENS = Pattern.compile(
             "(?<addr><?[\\w.!#$%&'*+/=?^`{|}~-]+@[\\w-]+(?:\\.[\\w-]+)*>?)"
                     + "|(?<ip>\\[?\\b(?:\\d{1,3}\\.){3}\\d{1,3}\\b\\]?(?::\\d+)?"
-                    + "|\\[?\\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\\b\\]?)"
+                    + "|\\[?(?<![\\w:.])(?=[0-9a-f:]*(?:::|[a-f]))(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{1,4}\\]?)"
                     + "|(?<status>\\b[245]\\.\\d{1,3}\\.\\d{1,3}\\b)"
                     + "|(?<reply>(?<![\\w.])[245]\\d\\d(?=[\\s-]|$))"
                     + "|(?<id>\\b(?=[\\w.=/+-]*\\d)(?=[\\w.=/+-]*[a-z])[\\w=/+-]{6,}\\b|\\b[0-9a-f]{8,}\\b)"
