@@ -37,7 +37,7 @@ public final class NoticeText {
 
     /** An address at the start of a line followed by ':' and the reason (Postfix's bounce text, qmail variants). */
     private static final Pattern ADDRESS_COLON_TEXT = Pattern.compile(
-            "^[ \\t]*<([^\\s<>@]+@[\\w.-]+\\w)>:?[ \\t]+(\\S.*)$");
+            "^[ \\t]*(?:<([^\\s<>@]+@[\\w.-]+\\w)>:?|([^\\s<>@\"]+@[\\w.-]+\\w):)[ \\t]+(\\S.*)$");
 
     /** Sendmail's transcript line: "550 5.1.1 <user@example.org>... User unknown". */
     private static final Pattern SENDMAIL_LINE = Pattern.compile(
@@ -102,16 +102,16 @@ public final class NoticeText {
                 }
                 if ((m = ADDRESS_COLON_TEXT.matcher(line)).matches()) {
                     addBlock(blocks, recipient, diagnostic);
-                    recipient = m.group(1);
+                    recipient = m.group(1) != null ? m.group(1) : m.group(2);
                     diagnostic.setLength(0);
-                    diagnostic.append(m.group(2)).append('\n');
+                    diagnostic.append(m.group(3)).append('\n');
                     continue;
                 }
                 if ((m = SENDMAIL_LINE.matcher(line)).matches()) {
                     addBlock(blocks, recipient, diagnostic);
                     recipient = m.group(2);
                     diagnostic.setLength(0);
-                    diagnostic.append(m.group(1)).append(' ').append(m.group(3)).append('\n');
+                    diagnostic.append(line.trim()).append('\n');
                     continue;
                 }
             }
