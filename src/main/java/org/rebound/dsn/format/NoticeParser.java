@@ -45,7 +45,7 @@ public abstract class NoticeParser implements FormatParser {
     @Override
     public Optional<BounceReport> parse(ReturnedMail mail) {
         String notice = notice(mail);
-        List<NoticeText.Block> blocks = withoutParties(blocks(notice, mail), mail);
+        List<NoticeText.Block> blocks = withFailedRecipients(withoutParties(blocks(notice, mail), mail), mail, notice);
         if (blocks.isEmpty()) {
             blocks = fallbackBlocks(notice, mail);
         }
@@ -76,6 +76,29 @@ public abstract class NoticeParser implements FormatParser {
             }
         }
         return kept.isEmpty() ? blocks : kept;
+    }
+
+    /**
+     * Exim and Gmail name the failed recipients in X-Failed-Recipients: that list is authoritative, and each
+     * recipient's words come from the notice block about it, if any.
+     */
+    private static List<NoticeText.Block> withFailedRecipients(List<NoticeText.Block> blocks, ReturnedMail mail,
+                                                               String notice) {
+        List<String> failed = Addresses.all(mail.headers().first("x-failed-recipients"));
+        if (failed.isEmpty()) {
+            return blocks;
+        }
+        List<NoticeText.Block> result = new ArrayList<>();
+        for (String address : failed) {
+            String diagnostic = notice;
+            for (NoticeText.Block b : blocks) {
+                if (b.recipient().equals(address) && !b.diagnostic().isBlank()) {
+                    diagnostic = b.diagnostic();
+                }
+            }
+            result.add(new NoticeText.Block(address, diagnostic));
+        }
+        return result;
     }
 
     /** A notice that says delivery is still being tried is a delay notice, not a failure. */

@@ -43,6 +43,10 @@ public final class NoticeText {
     private static final Pattern SENDMAIL_LINE = Pattern.compile(
             "^[ \\t]*([245]\\d\\d)[ -](?:[245]\\.\\d{1,3}\\.\\d{1,3} )?<?([^\\s<>@]+@[\\w.-]+\\w)>?\\.\\.\\.[ \\t]*(.*)$");
 
+    /** An address opening a line, then the reason (Zoho: "user@example.org Invalid Address, ERROR_CODE :550 ..."). */
+    private static final Pattern ADDRESS_SPACE_TEXT = Pattern.compile(
+            "^[ \\t]*([^\\s<>@\"()]+@[\\w.-]+\\w)[ \\t]+(\\S.*)$");
+
     private NoticeText() {
     }
 
@@ -105,6 +109,13 @@ public final class NoticeText {
                     recipient = m.group(1) != null ? m.group(1) : m.group(2);
                     diagnostic.setLength(0);
                     diagnostic.append(m.group(3)).append('\n');
+                    continue;
+                }
+                if ((m = ADDRESS_SPACE_TEXT.matcher(line)).matches() && m.group(2).indexOf('@') < 0) {
+                    addBlock(blocks, recipient, diagnostic);
+                    recipient = m.group(1);
+                    diagnostic.setLength(0);
+                    diagnostic.append(m.group(2)).append('\n');
                     continue;
                 }
                 if ((m = SENDMAIL_LINE.matcher(line)).matches()) {
