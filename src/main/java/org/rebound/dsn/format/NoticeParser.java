@@ -134,6 +134,9 @@ public abstract class NoticeParser implements FormatParser {
                 return List.of(new NoticeText.Block(a, notice));
             }
         }
+        if (mail.original().header("content-type").toLowerCase(Locale.ROOT).contains("multipart/report")) {
+            return List.of(); // the attachment is itself a bounce: it, not its To, tells who failed
+        }
         String to = Addresses.first(mail.original().header("to"));
         return to.isEmpty() ? List.of() : List.of(new NoticeText.Block(to, notice));
     }

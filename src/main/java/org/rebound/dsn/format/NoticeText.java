@@ -30,7 +30,7 @@ public final class NoticeText {
 
     /** A line that is only an address, maybe in angle brackets, maybe followed by ':' (qmail, Exim, Gmail, ...). */
     private static final Pattern ADDRESS_LINE = Pattern.compile(
-            "^[ \\t]*(?:rcpt to:|to:|recipient:|recipients?:|address:|(?:could not be |was not |cannot be )?delivered to:|failed recipient:)?"
+            "^[ \\t]*(?:rcpt to:|to:|recipient:|recipients?:|address:|(?:could not be |was not |cannot be )?delivered to:|failed recipient:|undeliverable to)?"
                     + "[ \\t]*<?([^\\s<>()\\[\\]\"@,;:]+@[\\w.-]+\\w)>?:?"
                     + "((?:[ \\t]+on [^@]*|[ \\t]*\\[[^@]*\\]|[ \\t]*\\([^@]*\\)))?[ \\t]*$",
             Pattern.CASE_INSENSITIVE);
@@ -92,6 +92,7 @@ public final class NoticeText {
             if (line.endsWith("\r")) {
                 line = line.substring(0, line.length() - 1);
             }
+            line = unquote(line);
             pos = end + 1;
             if (line.indexOf('@') >= 0) {
                 Matcher m;
@@ -111,7 +112,7 @@ public final class NoticeText {
                     diagnostic.append(m.group(3)).append('\n');
                     continue;
                 }
-                if ((m = ADDRESS_SPACE_TEXT.matcher(line)).matches() && m.group(2).indexOf('@') < 0) {
+                if ((m = ADDRESS_SPACE_TEXT.matcher(line)).matches()) {
                     addBlock(blocks, recipient, diagnostic);
                     recipient = m.group(1);
                     diagnostic.setLength(0);
@@ -132,6 +133,18 @@ public final class NoticeText {
         }
         addBlock(blocks, recipient, diagnostic);
         return merge(blocks);
+    }
+
+    /** A bounce forwarded by a person comes quoted ("&gt; " before each line): read it unquoted. */
+    private static String unquote(String line) {
+        int i = 0;
+        while (i < line.length() && line.charAt(i) == '>' && i < 8) {
+            i++;
+            if (i < line.length() && line.charAt(i) == ' ') {
+                i++;
+            }
+        }
+        return i == 0 ? line : line.substring(i);
     }
 
     private static void addBlock(List<Block> blocks, String recipient, StringBuilder diagnostic) {

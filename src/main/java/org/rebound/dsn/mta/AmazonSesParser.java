@@ -40,7 +40,8 @@ final class AmazonSesParser implements FormatParser {
 
     @Override
     public Optional<BounceReport> parse(ReturnedMail mail) {
-        String text = mail.text();
+        // Sendmail splits lines over its limit with "!" + newline + space; SNS notifications are one long line.
+        String text = mail.text().replace("!\r\n ", "").replace("!\n ", "");
         int start = text.indexOf('{');
         int end = text.lastIndexOf('}');
         if (start < 0 || end <= start) {
