@@ -33,7 +33,7 @@ public abstract class NoticeParser implements FormatParser {
     }
 
     /** A status the MTA states for the whole notice in its own words, when the remote server gave none. */
-    protected String statusFor(String diagnostic) {
+    protected String statusFor(ReturnedMail mail, String diagnostic) {
         return "";
     }
 
@@ -57,7 +57,7 @@ public abstract class NoticeParser implements FormatParser {
         List<RecipientStatus> recipients = new ArrayList<>();
         for (NoticeText.Block b : blocks) {
             String diagnostic = b.diagnostic().isBlank() ? notice : b.diagnostic();
-            recipients.add(RecipientFacts.of(b.recipient(), "", action, statusFor(diagnostic), diagnostic, "", ""));
+            recipients.add(RecipientFacts.of(b.recipient(), "", action, statusFor(mail, diagnostic), diagnostic, "", ""));
         }
         return Optional.of(new BounceReport(delayed ? Kind.DELAY_NOTICE : Kind.NON_STANDARD_BOUNCE, name(),
                 reportingMta(mail), "", mail.returnPath(), "", mail.original(), recipients));

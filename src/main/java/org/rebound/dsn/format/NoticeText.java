@@ -37,11 +37,15 @@ public final class NoticeText {
 
     /** An address at the start of a line followed by ':' and the reason (Postfix's bounce text, qmail variants). */
     private static final Pattern ADDRESS_COLON_TEXT = Pattern.compile(
-            "^[ \\t]*(?:<([^\\s<>@]+@[\\w.-]+\\w)>:?|([^\\s<>@\"]+@[\\w.-]+\\w):)[ \\t]+(\\S.*)$");
+            "^[ \\t]*(?:(?:[^\\s<>]+[ \\t]+)?<([^\\s<>@]+@[\\w.-]+\\w)>:?|([^\\s<>@\"]+@[\\w.-]+\\w):)[ \\t]+(\\S.*)$");
 
     /** Sendmail's transcript line: "550 5.1.1 <user@example.org>... User unknown". */
     private static final Pattern SENDMAIL_LINE = Pattern.compile(
             "^[ \\t]*([245]\\d\\d)[ -](?:[245]\\.\\d{1,3}\\.\\d{1,3} )?<?([^\\s<>@]+@[\\w.-]+\\w)>?\\.\\.\\.[ \\t]*(.*)$");
+
+    /** The RCPT command of an SMTP transcript (Postfix "In:  RCPT TO:&lt;a&gt;", Sendmail "&gt;&gt;&gt; RCPT To:&lt;a&gt;"). */
+    private static final Pattern RCPT_LINE = Pattern.compile(
+            "^[ \\t]*(?:in:|>>>)[ \\t]*rcpt to:[ \\t]*<([^\\s<>@]+@[\\w.-]+\\w)>.*$", Pattern.CASE_INSENSITIVE);
 
     /** An address opening a line, then the reason (Zoho: "user@example.org Invalid Address, ERROR_CODE :550 ..."). */
     private static final Pattern ADDRESS_SPACE_TEXT = Pattern.compile(
@@ -110,6 +114,12 @@ public final class NoticeText {
                     recipient = m.group(1) != null ? m.group(1) : m.group(2);
                     diagnostic.setLength(0);
                     diagnostic.append(m.group(3)).append('\n');
+                    continue;
+                }
+                if ((m = RCPT_LINE.matcher(line)).matches()) {
+                    addBlock(blocks, recipient, diagnostic);
+                    recipient = m.group(1);
+                    diagnostic.setLength(0);
                     continue;
                 }
                 if ((m = ADDRESS_SPACE_TEXT.matcher(line)).matches()) {

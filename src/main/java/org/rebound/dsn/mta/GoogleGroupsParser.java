@@ -22,7 +22,7 @@ final class GoogleGroupsParser extends NoticeParser {
     }
 
     @Override
-    protected String statusFor(String diagnostic) {
+    protected String statusFor(ReturnedMail mail, String diagnostic) {
         return "5.0.918";
     }
 }

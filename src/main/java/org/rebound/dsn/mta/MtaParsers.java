@@ -19,7 +19,8 @@ public final class MtaParsers {
     private final List<Entry> entries = List.of(
             new Entry(AmazonSesParser::recognises, new AmazonSesParser()),
             new Entry(GoogleGroupsParser::recognises, new GoogleGroupsParser()),
-            new Entry(KddiParser::recognises, new KddiParser()));
+            new Entry(KddiParser::recognises, new KddiParser()),
+            new Entry(FmlParser::recognises, new FmlParser()));
 
     /** The parsers whose evidence the message carries, most specific first; usually none or one. */
     public List<FormatParser> candidates(ReturnedMail mail) {
