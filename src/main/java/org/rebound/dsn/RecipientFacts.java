@@ -37,6 +37,12 @@ public final class RecipientFacts {
         if (status.isEmpty()) {
             status = PseudoStatus.derive(diag, reply, action == Action.DELAYED);
         }
+        if (status.isEmpty() && action == Action.DELAYED) {
+            status = Optional.of(new StatusCode(4, 0, PseudoStatus.EXPIRED));
+        }
+        if (status.isEmpty() && action == Action.FAILED && !diag.isEmpty()) {
+            status = Optional.of(new StatusCode(reply.startsWith("4") ? 4 : 5, 0, PseudoStatus.UNDEFINED));
+        }
         return new RecipientStatus(Addresses.fromTypedField(recipient), original.isEmpty() ? ""
                 : Addresses.fromTypedField(original), action, status, reply, diag, remoteMta, lastAttempt);
     }
