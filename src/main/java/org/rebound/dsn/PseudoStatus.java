@@ -22,10 +22,14 @@ public final class PseudoStatus {
     private static final List<Phrases> TABLE = List.of(
             new Phrases(947, List.of("retry time not reached for any host", "retry timeout exceeded",
                     "delivery time expired", "message expired", "could not be delivered for",
-                    "has been delayed for", "giving up on", "was not delivered after", "message timed out",
+                    "has been delayed for", "was not delivered after", "message timed out",
                     "delivery expired", "unable to deliver for", "queue too long", "too long in queue",
                     "maximum delivery time", "smtp; timeout", "timeout waiting for", "couldn't be delivered within",
-                    "undeliverable for too long", "expired after", "retry period", "has not been delivered for")),
+                    "undeliverable for too long", "expired after", "retry period", "has not been delivered for",
+                    "could not deliver for", "not delivered within", "envelope expired",
+                    "aborted after", "after multiple retries", "failing for a long time", "attempts:",
+                    "delivery failed after", "message will be retried", "has been delayed",
+                    "did not accept our requests to connect")),
             new Phrases(973, List.of("cannot find your hostname", "no ptr record", "reverse dns",
                     "reverse lookup", "ptr record", "rdns", "cannot resolve your address")),
             new Phrases(921, List.of("account disabled", "has been disabled", "account is disabled",
@@ -39,7 +43,7 @@ public final class PseudoStatus {
                     "over the allowed quota", "full mailbox", "storage limit")),
             new Phrases(934, List.of("message too large", "message size exceeds", "message is too big",
                     "message too big", "size exceeds", "exceeds size limit", "exceeds the maximum size",
-                    "message length exceeds", "mail size limit", "message exceeds")),
+                    "message length exceeds", "mail size limit", "message exceeds", "line limit exceeded")),
             new Phrases(912, List.of("host unknown", "unknown host", "no such domain", "domain not found",
                     "couldn't find any host", "host not found", "name or service not known", "domain does not exist",
                     "unrouteable address", "unroutable address", "no mx", "mx record", "domain is not",
@@ -56,10 +60,11 @@ public final class PseudoStatus {
                     "address unknown", "no such account", "account does not exist", "not our customer",
                     "recipient address rejected", "bad recipient", "address not found", "unknown mailbox",
                     "mailbox does not", "no such person", "not listed in", "is not a valid", "user invalid",
-                    "invalid address", "account unavailable", "recipient rejected", "no user")),
+                    "invalid address", "account unavailable", "recipient rejected", "no user", "not exist")),
             new Phrases(980, List.of("spam", "junk mail", "bulk mail")),
             new Phrases(971, List.of("blacklist", "blocklist", "block list", "black list", "blocked",
-                    "listed at", "listed in", "client host rejected", "access denied", "dnsbl", "rbl")),
+                    "listed at", "listed in", "client host rejected", "access denied", "dnsbl", "rbl",
+                    "invalid ip for sending")),
             new Phrases(910, List.of("filtered", "content filter", "domain filter", "due to restrictions",
                     "not authorized to receive", "refused by recipient")),
             new Phrases(932, List.of("does not accept mail", "not accepting mail", "null mx", "accepts no mail")),
@@ -78,6 +83,12 @@ public final class PseudoStatus {
 
     private PseudoStatus() {
     }
+
+    /** Sisimai's code for a failure nothing explains: "undefined". */
+    public static final int UNDEFINED = 900;
+
+    /** Sisimai's code for a delivery given up on, or still being tried, after time ran out: "expired". */
+    public static final int EXPIRED = 947;
 
     /** The internal code for a diagnostic text, or empty when no phrase matches. */
     public static Optional<StatusCode> derive(String diagnostic, String replyCode, boolean temporary) {

@@ -26,7 +26,8 @@ public final class RecipientFacts {
         String diag = oneLine(diagnostic);
         String reply = ReplyCode.find(diag);
         Optional<StatusCode> stated = StatusCode.find(statusField);
-        Optional<StatusCode> inText = StatusCode.find(diag);
+        Optional<StatusCode> inText = action == Action.DELIVERED || action == Action.RELAYED
+                ? StatusCode.find(diag) : StatusCode.findFailure(diag);
         // A specific code in the server's own words is better evidence than the reporting MTA's summary in the
         // Status field (which is often a generic 5.0.0, or 4.4.7 for anything that timed out).
         Optional<StatusCode> status = inText.isPresent() && !isUnspecific(inText.get()) ? inText : stated;
@@ -35,6 +36,12 @@ public final class RecipientFacts {
         }
         if (status.isEmpty()) {
             status = PseudoStatus.derive(diag, reply, action == Action.DELAYED);
+        }
+        if (status.isEmpty() && action == Action.DELAYED) {
+            status = Optional.of(new StatusCode(4, 0, PseudoStatus.EXPIRED));
+        }
+        if (status.isEmpty() && action == Action.FAILED && !diag.isEmpty()) {
+            status = Optional.of(new StatusCode(reply.startsWith("4") ? 4 : 5, 0, PseudoStatus.UNDEFINED));
         }
         return new RecipientStatus(Addresses.fromTypedField(recipient), original.isEmpty() ? ""
                 : Addresses.fromTypedField(original), action, status, reply, diag, remoteMta, lastAttempt);

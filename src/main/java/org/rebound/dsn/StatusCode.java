@@ -32,6 +32,26 @@ public record StatusCode(int statusClass, int subject, int detail) {
                 Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
     }
 
+    /**
+     * The first failure code (class 4 or 5) in a text, else its first code: an SMTP transcript shows the
+     * 2.x.x replies to the commands that worked before the one that failed.
+     */
+    public static Optional<StatusCode> findFailure(String text) {
+        Matcher m = CODE.matcher(text);
+        Optional<StatusCode> first = Optional.empty();
+        while (m.find()) {
+            StatusCode code = new StatusCode(
+                    Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            if (code.statusClass() != 2) {
+                return Optional.of(code);
+            }
+            if (first.isEmpty()) {
+                first = Optional.of(code);
+            }
+        }
+        return first;
+    }
+
     /** Reads a status code that must be the whole text, apart from surrounding space. */
     public static StatusCode parse(String text) {
         String t = text.trim();

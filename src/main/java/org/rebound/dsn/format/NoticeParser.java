@@ -33,7 +33,7 @@ public abstract class NoticeParser implements FormatParser {
     }
 
     /** A status the MTA states for the whole notice in its own words, when the remote server gave none. */
-    protected String statusFor(String diagnostic) {
+    protected String statusFor(ReturnedMail mail, String diagnostic) {
         return "";
     }
 
@@ -45,7 +45,7 @@ public abstract class NoticeParser implements FormatParser {
     @Override
     public Optional<BounceReport> parse(ReturnedMail mail) {
         String notice = notice(mail);
-        List<NoticeText.Block> blocks = withoutParties(blocks(notice, mail), mail);
+        List<NoticeText.Block> blocks = withFailedRecipients(withoutParties(blocks(notice, mail), mail), mail, notice);
         if (blocks.isEmpty()) {
             blocks = fallbackBlocks(notice, mail);
         }
@@ -57,7 +57,7 @@ public abstract class NoticeParser implements FormatParser {
         List<RecipientStatus> recipients = new ArrayList<>();
         for (NoticeText.Block b : blocks) {
             String diagnostic = b.diagnostic().isBlank() ? notice : b.diagnostic();
-            recipients.add(RecipientFacts.of(b.recipient(), "", action, statusFor(diagnostic), diagnostic, "", ""));
+            recipients.add(RecipientFacts.of(b.recipient(), "", action, statusFor(mail, diagnostic), diagnostic, "", ""));
         }
         return Optional.of(new BounceReport(delayed ? Kind.DELAY_NOTICE : Kind.NON_STANDARD_BOUNCE, name(),
                 reportingMta(mail), "", mail.returnPath(), "", mail.original(), recipients));
@@ -76,6 +76,29 @@ public abstract class NoticeParser implements FormatParser {
             }
         }
         return kept.isEmpty() ? blocks : kept;
+    }
+
+    /**
+     * Exim and Gmail name the failed recipients in X-Failed-Recipients: that list is authoritative, and each
+     * recipient's words come from the notice block about it, if any.
+     */
+    private static List<NoticeText.Block> withFailedRecipients(List<NoticeText.Block> blocks, ReturnedMail mail,
+                                                               String notice) {
+        List<String> failed = Addresses.all(mail.headers().first("x-failed-recipients"));
+        if (failed.isEmpty()) {
+            return blocks;
+        }
+        List<NoticeText.Block> result = new ArrayList<>();
+        for (String address : failed) {
+            String diagnostic = notice;
+            for (NoticeText.Block b : blocks) {
+                if (b.recipient().equals(address) && !b.diagnostic().isBlank()) {
+                    diagnostic = b.diagnostic();
+                }
+            }
+            result.add(new NoticeText.Block(address, diagnostic));
+        }
+        return result;
     }
 
     /** A notice that says delivery is still being tried is a delay notice, not a failure. */
@@ -110,6 +133,9 @@ public abstract class NoticeParser implements FormatParser {
                     && !a.startsWith("mailer-daemon@") && !a.startsWith("postmaster@")) {
                 return List.of(new NoticeText.Block(a, notice));
             }
+        }
+        if (mail.original().header("content-type").toLowerCase(Locale.ROOT).contains("multipart/report")) {
+            return List.of(); // the attachment is itself a bounce: it, not its To, tells who failed
         }
         String to = Addresses.first(mail.original().header("to"));
         return to.isEmpty() ? List.of() : List.of(new NoticeText.Block(to, notice));

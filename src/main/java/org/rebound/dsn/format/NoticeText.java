@@ -30,18 +30,26 @@ public final class NoticeText {
 
     /** A line that is only an address, maybe in angle brackets, maybe followed by ':' (qmail, Exim, Gmail, ...). */
     private static final Pattern ADDRESS_LINE = Pattern.compile(
-            "^[ \\t]*(?:rcpt to:|to:|recipient:|recipients?:|address:|(?:could not be |was not |cannot be )?delivered to:|failed recipient:)?"
+            "^[ \\t]*(?:rcpt to:|to:|recipient:|recipients?:|address:|(?:could not be |was not |cannot be )?delivered to:|failed recipient:|undeliverable to)?"
                     + "[ \\t]*<?([^\\s<>()\\[\\]\"@,;:]+@[\\w.-]+\\w)>?:?"
                     + "((?:[ \\t]+on [^@]*|[ \\t]*\\[[^@]*\\]|[ \\t]*\\([^@]*\\)))?[ \\t]*$",
             Pattern.CASE_INSENSITIVE);
 
     /** An address at the start of a line followed by ':' and the reason (Postfix's bounce text, qmail variants). */
     private static final Pattern ADDRESS_COLON_TEXT = Pattern.compile(
-            "^[ \\t]*<([^\\s<>@]+@[\\w.-]+\\w)>:?[ \\t]+(\\S.*)$");
+            "^[ \\t]*(?:(?:[^\\s<>]+[ \\t]+)?<([^\\s<>@]+@[\\w.-]+\\w)>:?|([^\\s<>@\"]+@[\\w.-]+\\w):)[ \\t]+(\\S.*)$");
 
     /** Sendmail's transcript line: "550 5.1.1 <user@example.org>... User unknown". */
     private static final Pattern SENDMAIL_LINE = Pattern.compile(
             "^[ \\t]*([245]\\d\\d)[ -](?:[245]\\.\\d{1,3}\\.\\d{1,3} )?<?([^\\s<>@]+@[\\w.-]+\\w)>?\\.\\.\\.[ \\t]*(.*)$");
+
+    /** The RCPT command of an SMTP transcript (Postfix "In:  RCPT TO:&lt;a&gt;", Sendmail "&gt;&gt;&gt; RCPT To:&lt;a&gt;"). */
+    private static final Pattern RCPT_LINE = Pattern.compile(
+            "^[ \\t]*(?:in:|>>>)[ \\t]*rcpt to:[ \\t]*<([^\\s<>@]+@[\\w.-]+\\w)>.*$", Pattern.CASE_INSENSITIVE);
+
+    /** An address opening a line, then the reason (Zoho: "user@example.org Invalid Address, ERROR_CODE :550 ..."). */
+    private static final Pattern ADDRESS_SPACE_TEXT = Pattern.compile(
+            "^[ \\t]*([^\\s<>@\"()]+@[\\w.-]+\\w)[ \\t]+(\\S.*)$");
 
     private NoticeText() {
     }
@@ -88,6 +96,7 @@ public final class NoticeText {
             if (line.endsWith("\r")) {
                 line = line.substring(0, line.length() - 1);
             }
+            line = unquote(line);
             pos = end + 1;
             if (line.indexOf('@') >= 0) {
                 Matcher m;
@@ -102,6 +111,19 @@ public final class NoticeText {
                 }
                 if ((m = ADDRESS_COLON_TEXT.matcher(line)).matches()) {
                     addBlock(blocks, recipient, diagnostic);
+                    recipient = m.group(1) != null ? m.group(1) : m.group(2);
+                    diagnostic.setLength(0);
+                    diagnostic.append(m.group(3)).append('\n');
+                    continue;
+                }
+                if ((m = RCPT_LINE.matcher(line)).matches()) {
+                    addBlock(blocks, recipient, diagnostic);
+                    recipient = m.group(1);
+                    diagnostic.setLength(0);
+                    continue;
+                }
+                if ((m = ADDRESS_SPACE_TEXT.matcher(line)).matches()) {
+                    addBlock(blocks, recipient, diagnostic);
                     recipient = m.group(1);
                     diagnostic.setLength(0);
                     diagnostic.append(m.group(2)).append('\n');
@@ -111,7 +133,7 @@ public final class NoticeText {
                     addBlock(blocks, recipient, diagnostic);
                     recipient = m.group(2);
                     diagnostic.setLength(0);
-                    diagnostic.append(m.group(1)).append(' ').append(m.group(3)).append('\n');
+                    diagnostic.append(line.trim()).append('\n');
                     continue;
                 }
             }
@@ -121,6 +143,18 @@ public final class NoticeText {
         }
         addBlock(blocks, recipient, diagnostic);
         return merge(blocks);
+    }
+
+    /** A bounce forwarded by a person comes quoted ("&gt; " before each line): read it unquoted. */
+    private static String unquote(String line) {
+        int i = 0;
+        while (i < line.length() && line.charAt(i) == '>' && i < 8) {
+            i++;
+            if (i < line.length() && line.charAt(i) == ' ') {
+                i++;
+            }
+        }
+        return i == 0 ? line : line.substring(i);
     }
 
     private static void addBlock(List<Block> blocks, String recipient, StringBuilder diagnostic) {

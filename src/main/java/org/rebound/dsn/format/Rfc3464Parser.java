@@ -81,6 +81,12 @@ public final class Rfc3464Parser implements FormatParser {
                 finalRecipient = r.has("x-actual-recipient") ? r.first("x-actual-recipient")
                         : r.first("original-recipient");
             }
+            String finalAddress = org.rebound.dsn.Addresses.fromTypedField(finalRecipient);
+            if (finalAddress.indexOf('.', finalAddress.indexOf('@') + 1) < 0 && r.has("original-recipient")) {
+                // "@relay:user@host" source routes and bare host names (Sun ONE Messaging Server): the
+                // Original-Recipient is the address the sender knows.
+                finalRecipient = r.first("original-recipient");
+            }
             String diagnostic = typedValue(r.first("diagnostic-code"));
             if (diagnostic.isEmpty()) {
                 if (notice == null) {

@@ -96,12 +96,26 @@ public final class MimeReader {
 
     private MimePart body(MimeTokenStream stream, Headers headers) throws IOException, UnparseableMessageException {
         BodyDescriptor descriptor = stream.getBodyDescriptor();
-        String mediaType = descriptor.getMimeType() == null ? "text/plain"
-                : descriptor.getMimeType().toLowerCase(Locale.ROOT);
+        String mediaType = mediaType(descriptor.getMimeType());
         int keep = mediaType.startsWith("message/rfc822") || mediaType.equals("message/global")
                 ? ATTACHED_MESSAGE_KEEP : maxPartBytes;
         byte[] bytes = readCapped(stream.getDecodedInputStream(), keep);
         return new MimePart(mediaType, headers, new String(bytes, charset(descriptor.getCharset())));
+    }
+
+    /**
+     * The type/subtype alone: a Content-Type that forgets the ';' before its parameters ("text/plain
+     * charset=...") is still text/plain. No type means text/plain (RFC 2045 section 5.2).
+     */
+    static String mediaType(String declared) {
+        if (declared == null || declared.isEmpty()) {
+            return "text/plain";
+        }
+        int end = 0;
+        while (end < declared.length() && declared.charAt(end) > ' ' && declared.charAt(end) != ';') {
+            end++;
+        }
+        return declared.substring(0, end).toLowerCase(Locale.ROOT);
     }
 
     private byte[] readCapped(InputStream in, int keep) throws IOException, UnparseableMessageException {
