@@ -3,6 +3,7 @@ package org.rebound.classify;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,12 +21,13 @@ import org.rebound.dsn.RecipientStatus;
  * @param actions    the recipient's RFC 3464 Action
  * @param statuses   the enhanced status code (RFC 3463)
  * @param replies    the SMTP reply code (RFC 5321)
- * @param diagnostic the diagnostic text (case-insensitive, found anywhere in it)
+ * @param diagnostic expressions over the diagnostic text (case-insensitive, found anywhere in it), any of which
+ *                   may match; kept apart so that only those whose words occur in a text are run (LiteralIndex)
  * @param remoteMta  the remote MTA's host name (RFC 3464 Remote-MTA)
  * @param provider   the remote MTA, the reporting MTA or the recipient's domain: where a provider's rule applies
  */
 public record Conditions(Set<Kind> kinds, Set<Action> actions, List<StatusPattern> statuses,
-                         List<ReplyPattern> replies, Optional<Pattern> diagnostic, Optional<Pattern> remoteMta,
+                         List<ReplyPattern> replies, List<Pattern> diagnostic, Optional<Pattern> remoteMta,
                          Optional<Pattern> provider) {
 
     public Conditions {
@@ -33,6 +35,7 @@ public record Conditions(Set<Kind> kinds, Set<Action> actions, List<StatusPatter
         actions = Set.copyOf(actions);
         statuses = List.copyOf(statuses);
         replies = List.copyOf(replies);
+        diagnostic = List.copyOf(diagnostic);
     }
 
     public boolean isEmpty() {
@@ -42,7 +45,7 @@ public record Conditions(Set<Kind> kinds, Set<Action> actions, List<StatusPatter
 
     /** True when the rule reads the diagnostic text, so that a match qualifies the text (see QualificationLog). */
     public boolean readsDiagnostic() {
-        return diagnostic.isPresent();
+        return !diagnostic.isEmpty();
     }
 
     /**
@@ -50,29 +53,48 @@ public record Conditions(Set<Kind> kinds, Set<Action> actions, List<StatusPatter
      * reply code, else the kind or action.
      */
     public Optional<String> test(BounceReport report, RecipientStatus recipient) {
-        if (!kinds.isEmpty() && !kinds.contains(report.kind())) {
+        return test(report, recipient, i -> true);
+    }
+
+    /**
+     * As {@link #test(BounceReport, RecipientStatus)}, trying only the diagnostic expressions (by index) that the
+     * caller knows may match; the others are known not to.
+     */
+    Optional<String> test(BounceReport report, RecipientStatus recipient, IntPredicate mayMatch) {
+        if (!holdsApartFromText(report, recipient)) {
             return Optional.empty();
+        }
+        if (diagnostic.isEmpty()) {
+            return Optional.of(evidence(report, recipient));
+        }
+        for (int i = 0; i < diagnostic.size(); i++) {
+            if (mayMatch.test(i)) {
+                Matcher m = diagnostic.get(i).matcher(recipient.diagnostic());
+                if (m.find()) {
+                    return Optional.of(m.group());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean holdsApartFromText(BounceReport report, RecipientStatus recipient) {
+        if (!kinds.isEmpty() && !kinds.contains(report.kind())) {
+            return false;
         }
         if (!actions.isEmpty() && !actions.contains(recipient.action())) {
-            return Optional.empty();
+            return false;
         }
         if (!statuses.isEmpty() && statuses.stream().noneMatch(s -> s.matches(recipient.status()))) {
-            return Optional.empty();
+            return false;
         }
         if (!replies.isEmpty() && replies.stream().noneMatch(r -> r.matches(recipient.replyCode()))) {
-            return Optional.empty();
+            return false;
         }
         if (remoteMta.isPresent() && !remoteMta.get().matcher(recipient.remoteMta()).find()) {
-            return Optional.empty();
+            return false;
         }
-        if (provider.isPresent() && !isProvider(provider.get(), report, recipient)) {
-            return Optional.empty();
-        }
-        if (diagnostic.isPresent()) {
-            Matcher m = diagnostic.get().matcher(recipient.diagnostic());
-            return m.find() ? Optional.of(m.group()) : Optional.empty();
-        }
-        return Optional.of(evidence(report, recipient));
+        return provider.isEmpty() || isProvider(provider.get(), report, recipient);
     }
 
     private static boolean isProvider(Pattern provider, BounceReport report, RecipientStatus recipient) {

@@ -120,7 +120,7 @@ public final class RuleBookLoader {
                 Set.copyOf(list(file, fields.get("action"), RuleBookLoader::action)),
                 list(file, fields.get("status"), StatusPattern::parse),
                 list(file, fields.get("reply"), ReplyPattern::parse),
-                regex(file, fields.get("diagnostic")),
+                list(file, fields.get("diagnostic"), RuleBookLoader::compile),
                 regex(file, fields.get("remote_mta")),
                 regex(file, fields.get("provider")));
         if (c.isEmpty()) {
@@ -146,6 +146,10 @@ public final class RuleBookLoader {
     private static Action action(String text) {
         return Action.parse(text).filter(a -> a.keyword().equalsIgnoreCase(text.trim()))
                 .orElseThrow(() -> new IllegalArgumentException("unknown action '" + text + "'"));
+    }
+
+    private static Pattern compile(String regex) {
+        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
     }
 
     private Optional<Pattern> regex(RuleFile file, NodeTuple field) {
