@@ -38,9 +38,13 @@ public final class QualificationLog {
         this(dataSource, Clock.systemUTC());
     }
 
-    /** Records the recipient's diagnostic when no rule read its text; returns true when it was recorded. */
+    /**
+     * Records the recipient's diagnostic when it reports a failure and no rule read its text; returns true when it
+     * was recorded.
+     */
     public boolean observe(RecipientStatus recipient, Explanation explanation) throws SQLException {
-        if (explanation.textQualified() || recipient.diagnostic().isBlank()) {
+        if (explanation.textQualified() || recipient.diagnostic().isBlank()
+                || explanation.classification().type() == BounceType.NONE) {
             return false;
         }
         record(recipient.diagnostic(), explanation.classification().reason());

@@ -125,4 +125,13 @@ class QualificationLogTest {
         assertFalse(log.observe(r, ShippedRules.classifier().explain(ShippedRules.dsn(r), r)));
         assertEquals(List.of(), log.top(10, Optional.empty()));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void deliveredRecipientIsNotRecorded(String db) throws SQLException {
+        QualificationLog log = new QualificationLog(database(db), CLOCK);
+        RecipientStatus r = new RecipientStatus("user@example.org", "", org.rebound.dsn.Action.DELIVERED,
+                Optional.of(org.rebound.dsn.StatusCode.parse("2.1.5")), "250", "250 2.1.5 Ok", "", "");
+        assertFalse(log.observe(r, ShippedRules.classifier().explain(ShippedRules.dsn(r), r)));
+    }
 }
