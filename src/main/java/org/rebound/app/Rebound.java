@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The command line: `run` (the default) starts the server; the other commands are tools around it. */
 @Command(name = "rebound", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A bounce-mail server: reads returned mail from a mailbox, classifies and correlates it.",
-        subcommands = {ParseCommand.class})
+        subcommands = {ParseCommand.class, ParseBenchmarkCommand.class})
 public final class Rebound implements Runnable {
 
     public static void main(String[] args) {
