@@ -134,6 +134,9 @@ public final class Headers {
 
     /** Collapses runs of white space (left by unfolding) and trims. */
     static String clean(CharSequence value) {
+        if (value instanceof String str && isClean(str)) {
+            return str;
+        }
         StringBuilder out = new StringBuilder(value.length());
         boolean space = false;
         for (int i = 0; i < value.length(); i++) {
@@ -149,6 +152,26 @@ public final class Headers {
             }
         }
         return out.toString();
+    }
+
+    /** True when a value has no folding, tabs, doubled or surrounding spaces: the common case, kept as is. */
+    private static boolean isClean(String value) {
+        int n = value.length();
+        if (n == 0) {
+            return true;
+        }
+        if (value.charAt(0) == ' ' || value.charAt(n - 1) == ' ') {
+            return false;
+        }
+        char previous = 'x';
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c == '\t' || c == '\r' || c == '\n' || c == ' ' && previous == ' ') {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     /** Builds a header block field by field (used by the MIME reader). */
