@@ -83,7 +83,7 @@ public final class NoticeText {
 
     /** An address at the start of a line followed by ':' and the reason (Postfix's bounce text, qmail variants). */
     private static final Pattern ADDRESS_COLON_TEXT = Pattern.compile(
-            "^[ \\t]*(?:(?:[^\\s<>]+[ \\t]+)?<([^\\s<>@]+@[\\w.-]+\\w)>:?|([^\\s<>@\"]+@[\\w.-]+\\w):)[ \\t]+(\\S.*)$");
+            "^[ \\t]*(?:(?:[^\\s<>@:]+@[^\\s<>:]+[ \\t]+)?<([^\\s<>@]+@[\\w.-]+\\w)>:?|([^\\s<>@\"]+@[\\w.-]+\\w):)[ \\t]+(\\S.*)$");
 
     /** Sendmail's transcript line: "550 5.1.1 <user@example.org>... User unknown". */
     private static final Pattern SENDMAIL_LINE = Pattern.compile(
