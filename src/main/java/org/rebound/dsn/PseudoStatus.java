@@ -32,6 +32,9 @@ public final class PseudoStatus {
                     "did not accept our requests to connect")),
             // Temporary DNS failures ("Host not found, try again") are network errors, not unknown hosts.
             new Phrases(944, List.of("name service error", "network error")),
+            // Sisimai's lib/Sisimai/Reason/Filtered.pm: webmail services answer "This user doesn't have a
+            // example.com account" for addresses they refuse to deliver to, which Sisimai counts as filtered.
+            new Phrases(910, List.of("doesn't have a")),
             new Phrases(902, List.of("malformed address", "syntax error in address", "invalid address syntax")),
             new Phrases(973, List.of("cannot find your hostname", "no ptr record", "reverse dns",
                     "reverse lookup", "ptr record", "rdns", "cannot resolve your address")),
@@ -61,7 +64,7 @@ public final class PseudoStatus {
                     "mailbox not found", "recipient unknown", "unknown recipient", "invalid recipient",
                     "does not exist", "doesn't exist", "user not found", "no mailbox", "no such recipient",
                     "unknown local part", "addressee unknown", "invalid mailbox", "not a valid mailbox",
-                    "user doesn't have", "recipient not found", "mailbox unavailable", "unknown address",
+                    "recipient not found", "mailbox unavailable", "unknown address",
                     "address unknown", "no such account", "account does not exist", "not our customer",
                     "recipient address rejected", "bad recipient", "address not found", "unknown mailbox",
                     "mailbox does not", "no such person", "not listed in", "is not a valid", "user invalid",

@@ -74,6 +74,12 @@ public final class RecipientFacts {
         return count == 0 ? Optional.empty() : Optional.of(last);
     }
 
+    /** True when the status says more than "failed": a stated code, or one derived from known wording. */
+    public static boolean isExplained(RecipientStatus r) {
+        return r.status().isPresent() && r.status().get().detail() != PseudoStatus.UNDEFINED
+                && !isUnspecific(r.status().get());
+    }
+
     /** X.0.0 says only "failed" (RFC 3463 section 3.1, "other or undefined"). */
     private static boolean isUnspecific(StatusCode code) {
         return code.subject() == 0 && code.detail() == 0;
