@@ -20,6 +20,11 @@ public final class PseudoStatus {
     }
 
     private static final List<Phrases> TABLE = List.of(
+            new Phrases(922, List.of("mailbox full", "mailbox is full", "mailbox is over quota", "over quota",
+                    "quota exceeded", "exceeded storage", "exceeds quota", "quota exceed", "mailbox size limit",
+                    "mailfolder is full", "user is over", "too much mail data", "insufficient space",
+                    "box is full", "mailbox exceeded", "disk quota", "not enough storage", "mail box full",
+                    "over the allowed quota", "full mailbox", "storage limit", "mailbox exceeds")),
             new Phrases(947, List.of("retry time not reached for any host", "retry timeout exceeded",
                     "delivery time expired", "message expired", "could not be delivered for",
                     "has been delayed for", "was not delivered after", "message timed out",
@@ -43,11 +48,6 @@ public final class PseudoStatus {
                     "mailbox is inactive", "account is inactive", "inactive account", "is not active",
                     "mailbox disabled", "account has been frozen", "user suspended", "mailbox unavailable: inactive",
                     "account is locked")),
-            new Phrases(922, List.of("mailbox full", "mailbox is full", "mailbox is over quota", "over quota",
-                    "quota exceeded", "exceeded storage", "exceeds quota", "quota exceed", "mailbox size limit",
-                    "mailfolder is full", "user is over", "too much mail data", "insufficient space",
-                    "box is full", "mailbox exceeded", "disk quota", "not enough storage", "mail box full",
-                    "over the allowed quota", "full mailbox", "storage limit", "mailbox exceeds")),
             new Phrases(934, List.of("message too large", "message size exceeds", "message is too big",
                     "message too big", "size exceeds", "exceeds size limit", "exceeds the maximum size",
                     "message length exceeds", "mail size limit", "message exceeds", "line limit exceeded")),
