@@ -10,9 +10,21 @@ import java.util.List;
  * undoing the "&gt;From " quoting of mboxrd. Every message keeps the file's name: the file column says where a row
  * came from, and a message within the file is told apart by its recipients and original Message-ID.
  */
-final class Mbox {
+public final class Mbox {
 
     private Mbox() {
+    }
+
+    /** The messages of a file: each message of an mbox file, or the file itself. */
+    public static List<byte[]> messages(byte[] bytes) {
+        if (!isMbox(bytes)) {
+            return List.of(bytes);
+        }
+        List<byte[]> messages = new ArrayList<>();
+        for (ParseCommand.MailFile m : split("", bytes)) {
+            messages.add(m.bytes());
+        }
+        return messages;
     }
 
     static boolean isMbox(byte[] bytes) {

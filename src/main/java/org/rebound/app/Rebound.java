@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The command line: `run` (the default) starts the server; the other commands are tools around it. */
 @Command(name = "rebound", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A bounce-mail server: reads returned mail from a mailbox, classifies and correlates it.",
-        subcommands = {ParseCommand.class, ExplainCommand.class, QualificationCommand.class})
+        subcommands = {ParseCommand.class, ParseBenchmarkCommand.class, ExplainCommand.class,
+                QualificationCommand.class})
 public final class Rebound implements Runnable {
 
     public static void main(String[] args) {

@@ -9,8 +9,8 @@ import org.rebound.dsn.mime.Headers;
 /**
  * The fields of a message/delivery-status body (RFC 3464 section 2.1; message/global-delivery-status, RFC 6533,
  * has the same syntax in UTF-8): one per-message block, then one block per recipient, separated by empty lines.
- * Real MTAs omit the empty lines or repeat per-message fields, so a new recipient block also starts when a
- * recipient field repeats within the current one.
+ * Real MTAs omit the empty lines, so a new recipient block also starts when a recipient field repeats within the
+ * current one; the order of fields within a block varies (Facebook and MessageLabs put Final-Recipient last).
  *
  * @param perMessage the per-message fields (Reporting-MTA, Original-Envelope-Id, Arrival-Date, ...)
  * @param recipients one block of per-recipient fields per recipient
@@ -61,13 +61,6 @@ public record DeliveryStatusFields(Headers perMessage, List<Headers> recipients)
         for (Headers.Field f : current) {
             if (f.name().equals(name)) {
                 return true;
-            }
-        }
-        if (name.equals("original-recipient") || name.equals("final-recipient")) {
-            for (Headers.Field f : current) {
-                if (f.name().equals("action") || f.name().equals("status")) {
-                    return true;
-                }
             }
         }
         return false;

@@ -1,6 +1,8 @@
 package org.rebound.dsn;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Builds a {@link RecipientStatus} from what a report states, filling in what it leaves out the way every format
@@ -28,6 +30,10 @@ public final class RecipientFacts {
         Optional<StatusCode> stated = StatusCode.find(statusField);
         Optional<StatusCode> inText = action == Action.DELIVERED || action == Action.RELAYED
                 ? StatusCode.find(diag) : StatusCode.findFailure(diag);
+        Optional<StatusCode> quoted = lastAfterReplyCode(diag);
+        if (quoted.isPresent() && !isUnspecific(quoted.get())) {
+            inText = quoted;
+        }
         // A specific code in the server's own words is better evidence than the reporting MTA's summary in the
         // Status field (which is often a generic 5.0.0, or 4.4.7 for anything that timed out).
         Optional<StatusCode> status = inText.isPresent() && !isUnspecific(inText.get()) ? inText : stated;
@@ -35,7 +41,7 @@ public final class RecipientFacts {
             status = inText;
         }
         if (status.isEmpty()) {
-            status = PseudoStatus.derive(diag, reply, action == Action.DELAYED);
+            status = PseudoStatus.afterData(PseudoStatus.derive(diag, reply, action == Action.DELAYED), diag);
         }
         if (status.isEmpty() && action == Action.DELAYED) {
             status = Optional.of(new StatusCode(4, 0, PseudoStatus.EXPIRED));
@@ -45,6 +51,33 @@ public final class RecipientFacts {
         }
         return new RecipientStatus(Addresses.fromTypedField(recipient), original.isEmpty() ? ""
                 : Addresses.fromTypedField(original), action, status, reply, diag, remoteMta, lastAttempt);
+    }
+
+    /** A reply code and an enhanced code, as a server writes them ("421 4.4.2", "550-'5.7.1"). */
+    private static final Pattern REPLY_AND_CODE = Pattern.compile(
+            "(?<![\\d.])[245]\\d\\d[ -]'?([245])\\.(\\d{1,3})\\.(\\d{1,3})(?!\\.?\\d)");
+
+    /**
+     * When a reporting MTA quotes the remote server ("554 4.4.7 Message expired: &lt;421 4.4.2 Connection timed
+     * out&gt;", "5.1.0 - Unknown address error 550-'5.7.1 ... Access denied'"), the remote server's own reply,
+     * written last, is the more precise: the last code that follows a reply code, if it differs from the first.
+     */
+    private static Optional<StatusCode> lastAfterReplyCode(String diagnostic) {
+        Matcher m = REPLY_AND_CODE.matcher(diagnostic);
+        StatusCode last = null;
+        int count = 0;
+        while (m.find()) {
+            count++;
+            last = new StatusCode(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)));
+        }
+        return count == 0 ? Optional.empty() : Optional.of(last);
+    }
+
+    /** True when the status says more than "failed": a stated code, or one derived from known wording. */
+    public static boolean isExplained(RecipientStatus r) {
+        return r.status().isPresent() && r.status().get().detail() != PseudoStatus.UNDEFINED
+                && !isUnspecific(r.status().get());
     }
 
     /** X.0.0 says only "failed" (RFC 3463 section 3.1, "other or undefined"). */

@@ -15,12 +15,21 @@ public final class ReplyCode {
     private ReplyCode() {
     }
 
-    /** The first reply code in a diagnostic, or empty. */
+    /**
+     * The first failure reply code (4xx, 5xx) in a diagnostic, else a 2xx code that opens it (a delivery report's
+     * "250 2.1.5 Ok"), else empty: a 2xx number further on is more likely a size or a count than a reply.
+     */
     public static String find(String diagnostic) {
         if (diagnostic.isEmpty()) {
             return "";
         }
         Matcher m = CODE.matcher(diagnostic);
-        return m.find() ? m.group(1) : "";
+        while (m.find()) {
+            char c = m.group(1).charAt(0);
+            if (c == '4' || c == '5' || m.start() == 0) {
+                return m.group(1);
+            }
+        }
+        return "";
     }
 }

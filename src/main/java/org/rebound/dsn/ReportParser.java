@@ -38,6 +38,34 @@ public final class ReportParser {
         this.reader = new MimeReader(maxPartBytes, MAX_DEPTH);
     }
 
+    /**
+     * Messages saved with CR-only line ends (classic Mac OS tools) have no LF at all: MIME parsers see one long
+     * line. Such input gets CRLF line ends (RFC 5322 section 2.1); anything with an LF is left alone.
+     */
+    static byte[] withLineFeeds(byte[] raw) {
+        int crs = 0;
+        for (byte b : raw) {
+            if (b == '\n') {
+                return raw;
+            }
+            if (b == '\r') {
+                crs++;
+            }
+        }
+        if (crs == 0) {
+            return raw;
+        }
+        byte[] out = new byte[raw.length + crs];
+        int j = 0;
+        for (byte b : raw) {
+            out[j++] = b;
+            if (b == '\r') {
+                out[j++] = '\n';
+            }
+        }
+        return out;
+    }
+
     public BounceReport parse(byte[] raw) throws UnparseableMessageException {
         if (raw.length == 0) {
             throw new UnparseableMessageException("not a message: empty input");
@@ -46,7 +74,7 @@ public final class ReportParser {
             throw new UnparseableMessageException("message exceeds cap of " + maxPartBytes + " bytes");
         }
         try {
-            ReturnedMail mail = new ReturnedMail(reader.read(raw));
+            ReturnedMail mail = new ReturnedMail(reader.read(withLineFeeds(raw)));
             BounceReport report = chain.read(mail);
             if (!report.isBounce()) {
                 // A bounce forwarded as an attachment (by a gateway or a person) is read from the attachment, once.

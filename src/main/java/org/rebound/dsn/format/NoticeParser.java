@@ -57,7 +57,18 @@ public abstract class NoticeParser implements FormatParser {
         List<RecipientStatus> recipients = new ArrayList<>();
         for (NoticeText.Block b : blocks) {
             String diagnostic = b.diagnostic().isBlank() ? notice : b.diagnostic();
-            recipients.add(RecipientFacts.of(b.recipient(), "", action, statusFor(mail, diagnostic), diagnostic, "", ""));
+            RecipientStatus r = RecipientFacts.of(b.recipient(), "", action, statusFor(mail, diagnostic), diagnostic,
+                    "", "");
+            if (!diagnostic.equals(notice) && !RecipientFacts.isExplained(r)) {
+                // Some notices give the reason before naming the recipient (Verizon: "Error: Invalid user
+                // address" ... "RCPT TO: a@b"): when the recipient's own lines explain nothing, the notice does.
+                RecipientStatus whole = RecipientFacts.of(b.recipient(), "", action, statusFor(mail, notice), notice,
+                        "", "");
+                if (RecipientFacts.isExplained(whole)) {
+                    r = whole;
+                }
+            }
+            recipients.add(r);
         }
         return Optional.of(new BounceReport(delayed ? Kind.DELAY_NOTICE : Kind.NON_STANDARD_BOUNCE, name(),
                 reportingMta(mail), "", mail.returnPath(), "", mail.original(), recipients));

@@ -16,8 +16,15 @@ public final class Headers {
 
     public static final Headers EMPTY = new Headers(List.of());
 
-    /** One field as written: name lower-cased, value unfolded. */
+    /**
+     * One field: name lower-cased, value unfolded. The value is stored as read and cleaned when asked for, because
+     * most fields (Received, DKIM-Signature, ...) are never read.
+     */
     public record Field(String name, String value) {
+        @Override
+        public String value() {
+            return clean(value);
+        }
     }
 
     private final List<Field> fields;
@@ -38,7 +45,7 @@ public final class Headers {
     public String first(String lowerCaseName) {
         for (Field f : fields) {
             if (f.name.equals(lowerCaseName)) {
-                return f.value;
+                return f.value();
             }
         }
         return "";
@@ -53,13 +60,26 @@ public final class Headers {
         return false;
     }
 
-    /** Every field, first occurrence wins, as a map (for {@code OriginalMessage}). */
+    /**
+     * The fields that identify a message, first occurrence wins, as a map (for {@code OriginalMessage}): every
+     * field but the trace and signature fields (Received, DKIM-Signature, ARC-*, ...), which are long, repeated,
+     * and of no use for correlation.
+     */
     public Map<String, String> asMap() {
         Map<String, String> map = new LinkedHashMap<>();
         for (Field f : fields) {
-            map.putIfAbsent(f.name, f.value);
+            if (!isTraceOrSignature(f.name) && !map.containsKey(f.name)) {
+                map.put(f.name, f.value());
+            }
         }
         return Collections.unmodifiableMap(map);
+    }
+
+    private static boolean isTraceOrSignature(String name) {
+        return name.equals("received") || name.equals("x-received") || name.endsWith("dkim-signature")
+                || name.equals("domainkey-signature") || name.startsWith("arc-") || name.startsWith("x-ms-exchange-")
+                || name.equals("authentication-results") || name.startsWith("x-google-") || name.equals("x-gm-message-state")
+                || name.equals("received-spf") || name.startsWith("x-forefront-") || name.startsWith("x-microsoft-");
     }
 
     /**
@@ -118,7 +138,7 @@ public final class Headers {
                     break;
                 }
                 if (name != null) {
-                    fields.add(new Field(name, clean(value)));
+                    fields.add(new Field(name, value.toString()));
                 }
                 name = text.subSequence(pos, colon).toString().toLowerCase(Locale.ROOT);
                 value.setLength(0);
@@ -127,13 +147,16 @@ public final class Headers {
             pos = next;
         }
         if (name != null) {
-            fields.add(new Field(name, clean(value)));
+            fields.add(new Field(name, value.toString()));
         }
         return new Headers(fields);
     }
 
     /** Collapses runs of white space (left by unfolding) and trims. */
     static String clean(CharSequence value) {
+        if (value instanceof String str && isClean(str)) {
+            return str;
+        }
         StringBuilder out = new StringBuilder(value.length());
         boolean space = false;
         for (int i = 0; i < value.length(); i++) {
@@ -151,12 +174,32 @@ public final class Headers {
         return out.toString();
     }
 
+    /** True when a value has no folding, tabs, doubled or surrounding spaces: the common case, kept as is. */
+    private static boolean isClean(String value) {
+        int n = value.length();
+        if (n == 0) {
+            return true;
+        }
+        if (value.charAt(0) == ' ' || value.charAt(n - 1) == ' ') {
+            return false;
+        }
+        char previous = 'x';
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c == '\t' || c == '\r' || c == '\n' || c == ' ' && previous == ' ') {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
+    }
+
     /** Builds a header block field by field (used by the MIME reader). */
     public static final class Builder {
         private final List<Field> fields = new ArrayList<>();
 
         public Builder add(String name, String value) {
-            fields.add(new Field(name.toLowerCase(Locale.ROOT), clean(value)));
+            fields.add(new Field(name.toLowerCase(Locale.ROOT), value));
             return this;
         }
 

@@ -71,8 +71,11 @@ public final class MimeReader {
                     case T_BODY -> parts.add(body(stream, current.build()));
                     case T_PREAMBLE -> {
                         if (parts.isEmpty() && preamble == null) {
-                            preamble = new String(readCapped(stream.getInputStream(), maxPartBytes),
-                                    StandardCharsets.ISO_8859_1);
+                            byte[] bytes = stream.getInputStream().readNBytes(maxPartBytes + 1);
+                            if (bytes.length > maxPartBytes) {
+                                throw new UnparseableMessageException("part exceeds cap of " + maxPartBytes + " bytes");
+                            }
+                            preamble = new String(bytes, StandardCharsets.ISO_8859_1);
                         }
                     }
                     default -> {
@@ -89,7 +92,7 @@ public final class MimeReader {
         }
         if (parts.isEmpty() && preamble != null) {
             // A multipart whose boundary never occurs (some old MTAs) is all preamble: read it as the text.
-            parts.add(new MimePart("text/plain", Headers.EMPTY, preamble));
+            parts.add(MimePart.ofText("text/plain", Headers.EMPTY, preamble));
         }
         return new MimeMail(headers, parts);
     }
@@ -97,10 +100,35 @@ public final class MimeReader {
     private MimePart body(MimeTokenStream stream, Headers headers) throws IOException, UnparseableMessageException {
         BodyDescriptor descriptor = stream.getBodyDescriptor();
         String mediaType = mediaType(descriptor.getMimeType());
-        int keep = mediaType.startsWith("message/rfc822") || mediaType.equals("message/global")
-                ? ATTACHED_MESSAGE_KEEP : maxPartBytes;
-        byte[] bytes = readCapped(stream.getDecodedInputStream(), keep);
-        return new MimePart(mediaType, headers, new String(bytes, charset(descriptor.getCharset())));
+        InputStream in = stream.getInputStream();
+        if (!mediaType.startsWith("text/") && !mediaType.startsWith("message/")) {
+            // Images, archives and other attachments say nothing about delivery: count them against the cap
+            // without keeping them.
+            drain(in, 0);
+            return new MimePart(mediaType, headers, new byte[0], "", StandardCharsets.ISO_8859_1);
+        }
+        boolean attached = mediaType.equals("message/rfc822") || mediaType.equals("message/global");
+        byte[] raw = in.readNBytes(attached ? ATTACHED_MESSAGE_KEEP : maxPartBytes + 1);
+        if (raw.length > maxPartBytes) {
+            throw new UnparseableMessageException("part exceeds cap of " + maxPartBytes + " bytes");
+        }
+        if (attached) {
+            drain(in, raw.length);
+        }
+        String encoding = descriptor.getTransferEncoding() == null ? "" : descriptor.getTransferEncoding();
+        return new MimePart(mediaType, headers, raw, encoding, charset(descriptor.getCharset()));
+    }
+
+    /** Reads a body to its end without keeping it, failing when it is larger than the cap. */
+    private void drain(InputStream in, long alreadyRead) throws IOException, UnparseableMessageException {
+        long total = alreadyRead;
+        long n;
+        while ((n = in.skip(8192)) > 0 || in.read() >= 0) {
+            total += Math.max(n, 1);
+            if (total > maxPartBytes) {
+                throw new UnparseableMessageException("part exceeds cap of " + maxPartBytes + " bytes");
+            }
+        }
     }
 
     /**
@@ -116,24 +144,6 @@ public final class MimeReader {
             end++;
         }
         return declared.substring(0, end).toLowerCase(Locale.ROOT);
-    }
-
-    private byte[] readCapped(InputStream in, int keep) throws IOException, UnparseableMessageException {
-        byte[] buffer = new byte[8192];
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        long total = 0;
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            total += n;
-            if (total > maxPartBytes) {
-                throw new UnparseableMessageException("part exceeds cap of " + maxPartBytes + " bytes");
-            }
-            int room = keep - out.size();
-            if (room > 0) {
-                out.write(buffer, 0, Math.min(n, room));
-            }
-        }
-        return out.toByteArray();
     }
 
     /**
