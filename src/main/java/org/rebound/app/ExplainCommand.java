@@ -34,7 +34,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ReportParser parser = new ReportParser();
-        Classifier classifier = Classifier.shipped();
+        Classifier classifier = new Classifier();
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         int failures = 0;
         for (ParseCommand.MailFile mail : ParseCommand.MailFile.readAll(paths)) {

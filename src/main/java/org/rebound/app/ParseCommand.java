@@ -42,7 +42,7 @@ final class ParseCommand implements Callable<Integer> {
     Format format;
 
     private final ReportParser parser = new ReportParser();
-    private final Classifier classifier = Classifier.shipped();
+    private final Classifier classifier = new Classifier();
     private final ObjectMapper json = new ObjectMapper();
 
     @Override

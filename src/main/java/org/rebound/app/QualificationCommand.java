@@ -88,7 +88,7 @@ final class QualificationCommand implements Callable<Integer> {
 
     private int scan(QualificationLog log) throws Exception {
         ReportParser parser = new ReportParser();
-        Classifier classifier = Classifier.shipped();
+        Classifier classifier = new Classifier();
         int recorded = 0;
         for (ParseCommand.MailFile mail : ParseCommand.MailFile.readAll(scan)) {
             try {

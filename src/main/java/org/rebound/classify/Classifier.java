@@ -19,17 +19,20 @@ public final class Classifier {
 
     private final Supplier<RuleBook> rules;
 
+    /**
+     * Classifies with the shipped rule book ({@code ./rules}, or the copy in the jar) and the operator's rules
+     * ({@code rules/local}), re-read within a second of a change (see RuleFiles for the locations' properties).
+     */
+    public Classifier() {
+        this(new ReloadingRuleBook(RuleFiles.configured(), new RuleBookLoader(), Duration.ofSeconds(1)));
+    }
+
     public Classifier(Supplier<RuleBook> rules) {
         this.rules = rules;
     }
 
     public Classifier(RuleBook rules) {
         this(() -> rules);
-    }
-
-    /** The rule book in ./rules (or the jar's copy) and rules/local, re-read within a second of a change. */
-    public static Classifier shipped() {
-        return new Classifier(new ReloadingRuleBook(RuleFiles.configured(), new RuleBookLoader(), Duration.ofSeconds(1)));
     }
 
     public Classification classify(BounceReport report, RecipientStatus recipient) {
