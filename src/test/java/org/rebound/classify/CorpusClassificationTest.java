@@ -28,8 +28,8 @@ class CorpusClassificationTest {
 
     private static final Path CORPUS = Path.of("/work/shared/corpus/sisimai");
     /** Floors below the measured agreement (see the final report of issue 4); raise them as rules improve. */
-    private static final double REASON_FLOOR = 0.85;
-    private static final double HARD_FLOOR = 0.90;
+    private static final double REASON_FLOOR = 0.88;
+    private static final double HARD_FLOOR = 0.92;
 
     record Row(String file, String recipient, String reason, boolean hard) {
     }
