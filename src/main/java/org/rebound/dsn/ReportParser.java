@@ -15,7 +15,10 @@ import org.rebound.dsn.mime.MimeReader;
  */
 public final class ReportParser {
 
-    /** A bounce never needs a part this large; larger ones are refused rather than read into memory. */
+    /**
+     * A bounce never needs to be this large; larger messages are refused rather than parsed. The cap bounds every
+     * part too, since no part is larger than its message.
+     */
     public static final int DEFAULT_MAX_PART_BYTES = 10 * 1024 * 1024;
 
     /** Real bounces nest three or four levels; far deeper nesting is an attack on the parser. */
@@ -29,13 +32,13 @@ public final class ReportParser {
         this(DEFAULT_MAX_PART_BYTES);
     }
 
-    /** @param maxPartBytes the largest message or decoded part accepted, in bytes */
+    /** @param maxPartBytes the largest message (and so the largest part) accepted, in bytes */
     public ReportParser(int maxPartBytes) {
         if (maxPartBytes <= 0) {
             throw new IllegalArgumentException("maxPartBytes must be positive: " + maxPartBytes);
         }
         this.maxPartBytes = maxPartBytes;
-        this.reader = new MimeReader(maxPartBytes, MAX_DEPTH);
+        this.reader = new MimeReader(MAX_DEPTH);
     }
 
     /**

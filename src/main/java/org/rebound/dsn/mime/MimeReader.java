@@ -33,15 +33,13 @@ public final class MimeReader {
     /** Bodies of attached messages are kept only this far: the original's headers are all we read of them. */
     private static final int ATTACHED_MESSAGE_KEEP = 64 * 1024;
 
-    private final int maxPartBytes;
     private final int maxDepth;
 
     /**
-     * @param maxPartBytes the largest decoded part accepted; larger ones fail the message (a bounce never needs one)
-     * @param maxDepth     the deepest multipart nesting accepted
+     * @param maxDepth the deepest multipart nesting accepted. No part can be larger than the message, whose size the
+     *                 caller caps before the walk.
      */
-    public MimeReader(int maxPartBytes, int maxDepth) {
-        this.maxPartBytes = maxPartBytes;
+    public MimeReader(int maxDepth) {
         this.maxDepth = maxDepth;
     }
 
@@ -54,6 +52,7 @@ public final class MimeReader {
         List<MimePart> parts = new ArrayList<>();
         int depth = 0;
         String preamble = null;
+        byte[] scratch = new byte[Math.max(raw.length, 1)];
         try {
             for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
                 switch (state) {
@@ -68,14 +67,11 @@ public final class MimeReader {
                         }
                     }
                     case T_END_MULTIPART -> depth--;
-                    case T_BODY -> parts.add(body(stream, current.build()));
+                    case T_BODY -> parts.add(body(stream, current.build(), scratch));
                     case T_PREAMBLE -> {
                         if (parts.isEmpty() && preamble == null) {
-                            byte[] bytes = stream.getInputStream().readNBytes(maxPartBytes + 1);
-                            if (bytes.length > maxPartBytes) {
-                                throw new UnparseableMessageException("part exceeds cap of " + maxPartBytes + " bytes");
-                            }
-                            preamble = new String(bytes, StandardCharsets.ISO_8859_1);
+                            int n = stream.getInputStream().readNBytes(scratch, 0, scratch.length);
+                            preamble = new String(scratch, 0, n, StandardCharsets.ISO_8859_1);
                         }
                     }
                     default -> {
@@ -97,37 +93,32 @@ public final class MimeReader {
         return new MimeMail(headers, parts);
     }
 
-    private MimePart body(MimeTokenStream stream, Headers headers) throws IOException, UnparseableMessageException {
+    /**
+     * @param scratch a buffer as large as the whole message (no part can be larger), reused for every part of it
+     */
+    private MimePart body(MimeTokenStream stream, Headers headers, byte[] scratch) throws IOException {
         BodyDescriptor descriptor = stream.getBodyDescriptor();
         String mediaType = mediaType(descriptor.getMimeType());
         InputStream in = stream.getInputStream();
         if (!mediaType.startsWith("text/") && !mediaType.startsWith("message/")) {
             // Images, archives and other attachments say nothing about delivery: count them against the cap
             // without keeping them.
-            drain(in, 0);
+            drain(in, scratch);
             return new MimePart(mediaType, headers, new byte[0], "", StandardCharsets.ISO_8859_1);
         }
         boolean attached = mediaType.equals("message/rfc822") || mediaType.equals("message/global");
-        byte[] raw = in.readNBytes(attached ? ATTACHED_MESSAGE_KEEP : maxPartBytes + 1);
-        if (raw.length > maxPartBytes) {
-            throw new UnparseableMessageException("part exceeds cap of " + maxPartBytes + " bytes");
-        }
-        if (attached) {
-            drain(in, raw.length);
-        }
+        int keep = attached ? Math.min(ATTACHED_MESSAGE_KEEP, scratch.length) : scratch.length;
+        int n = in.readNBytes(scratch, 0, keep);
+        byte[] raw = java.util.Arrays.copyOf(scratch, n);
+        drain(in, scratch);
         String encoding = descriptor.getTransferEncoding() == null ? "" : descriptor.getTransferEncoding();
         return new MimePart(mediaType, headers, raw, encoding, charset(descriptor.getCharset()));
     }
 
-    /** Reads a body to its end without keeping it, failing when it is larger than the cap. */
-    private void drain(InputStream in, long alreadyRead) throws IOException, UnparseableMessageException {
-        long total = alreadyRead;
-        long n;
-        while ((n = in.skip(8192)) > 0 || in.read() >= 0) {
-            total += Math.max(n, 1);
-            if (total > maxPartBytes) {
-                throw new UnparseableMessageException("part exceeds cap of " + maxPartBytes + " bytes");
-            }
+    /** Reads the rest of a body without keeping it. */
+    private static void drain(InputStream in, byte[] scratch) throws IOException {
+        while (in.read(scratch, 0, scratch.length) > 0) {
+            // skipping: Mime4j must see the bytes to find the next boundary
         }
     }
 
