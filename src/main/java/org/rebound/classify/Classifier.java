@@ -1,75 +1,61 @@
 package org.rebound.classify;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-import org.rebound.dsn.Action;
 import org.rebound.dsn.BounceReport;
-import org.rebound.dsn.Kind;
 import org.rebound.dsn.RecipientStatus;
-import org.rebound.dsn.StatusCode;
 
 /**
- * Decides the reason, type and fault of one recipient's result. This first version reads only the report's kind
- * and the RFC 3463 status code's class and subject; the rule book of a later version refines it with the
- * diagnostic text.
+ * Decides the reason, type and fault of one recipient's result with the rule book: the first matching rule gives
+ * the reason (operator rules, then the shipped text and provider rules, then the RFC 3463 status-code and RFC 5321
+ * reply-code fallbacks); the reason gives the type and the fault. When no rule matches the reason is undefined.
  */
 public final class Classifier {
 
+    /** The rule id of a result no rule decided. */
+    public static final String NO_RULE = "no-rule";
+
+    private final Supplier<RuleBook> rules;
+
+    /**
+     * Classifies with the shipped rule book ({@code ./rules}, or the copy in the jar) and the operator's rules
+     * ({@code rules/local}), re-read within a second of a change (see RuleFiles for the locations' properties).
+     */
+    public Classifier() {
+        this(new ReloadingRuleBook(RuleFiles.configured(), new RuleBookLoader(), Duration.ofSeconds(1)));
+    }
+
+    public Classifier(Supplier<RuleBook> rules) {
+        this.rules = rules;
+    }
+
+    public Classifier(RuleBook rules) {
+        this(() -> rules);
+    }
+
     public Classification classify(BounceReport report, RecipientStatus recipient) {
-        if (report.kind() == Kind.FEEDBACK_REPORT) {
-            return decided(Reason.FEEDBACK, recipient, "kind:feedback-report", report.feedbackType());
-        }
-        if (report.kind() == Kind.AUTO_REPLY) {
-            return decided(Reason.VACATION, recipient, "kind:auto-reply", "");
-        }
-        if (recipient.action() == Action.DELIVERED || recipient.action() == Action.RELAYED
-                || recipient.action() == Action.EXPANDED) {
-            return decided(Reason.DELIVERED, recipient, "action:" + recipient.action().keyword(), "");
-        }
-        return recipient.status()
-                .map(code -> decided(byStatusCode(code), recipient, "status-code:" + code.statusClass() + "."
-                        + code.subject() + "." + code.detail(), code.toString()))
-                .orElseGet(() -> decided(Reason.UNDEFINED, recipient, "no-evidence", ""));
+        return explain(report, recipient).classification();
     }
 
-    /** RFC 3463 section 3: the subject and detail of an enhanced status code name the failing part. */
-    private static Reason byStatusCode(StatusCode code) {
-        return switch (code.subject()) {
-            case 1 -> switch (code.detail()) {
-                case 1, 3 -> Reason.USERUNKNOWN;
-                case 2 -> Reason.HOSTUNKNOWN;
-                case 6 -> Reason.HASMOVED;
-                case 8 -> Reason.REJECTED;
-                default -> Reason.USERUNKNOWN;
-            };
-            case 2 -> switch (code.detail()) {
-                case 1 -> Reason.SUSPEND;
-                case 2 -> Reason.MAILBOXFULL;
-                case 3 -> Reason.MESGTOOBIG;
-                default -> Reason.FILTERED;
-            };
-            case 3 -> switch (code.detail()) {
-                case 1 -> Reason.SYSTEMFULL;
-                case 4 -> Reason.MESGTOOBIG;
-                default -> Reason.SYSTEMERROR;
-            };
-            case 4 -> switch (code.detail()) {
-                case 1, 2 -> Reason.NETWORKERROR;
-                case 7 -> Reason.EXPIRED;
-                default -> Reason.NETWORKERROR;
-            };
-            case 5 -> Reason.SYNTAXERROR;
-            case 6 -> Reason.CONTENTERROR;
-            case 7 -> switch (code.detail()) {
-                case 1 -> Reason.REJECTED;
-                default -> Reason.SECURITYERROR;
-            };
-            default -> Reason.UNDEFINED;
-        };
+    public Explanation explain(BounceReport report, RecipientStatus recipient) {
+        Optional<RuleMatch> match = rules.get().firstMatch(report, unfolded(recipient));
+        Reason reason = match.map(m -> m.rule().reason()).orElse(Reason.UNDEFINED);
+        Classification c = new Classification(reason, reason.type(recipient.status(), recipient.replyCode()),
+                reason.fault(), match.map(m -> m.rule().id()).orElse(NO_RULE),
+                match.map(RuleMatch::matchedText).orElse(""));
+        return new Explanation(c, match.map(RuleMatch::rule));
     }
 
-    private static Classification decided(Reason reason, RecipientStatus recipient, String ruleId, String text) {
-        Optional<StatusCode> status = recipient.status();
-        return new Classification(reason, reason.type(status, recipient.replyCode()), reason.fault(), ruleId, text);
+    private static RecipientStatus unfolded(RecipientStatus r) {
+        String text = ReplyText.unfold(r.diagnostic());
+        return text.equals(r.diagnostic()) ? r : new RecipientStatus(r.finalRecipient(), r.originalRecipient(),
+                r.action(), r.status(), r.replyCode(), text, r.remoteMta(), r.lastAttempt());
+    }
+
+    /** The book in use now. */
+    public RuleBook ruleBook() {
+        return rules.get();
     }
 }

@@ -10,7 +10,11 @@ import java.util.regex.Pattern;
  */
 public record StatusCode(int statusClass, int subject, int detail) {
 
-    private static final Pattern CODE = Pattern.compile("\\b([245])\\.(\\d{1,3})\\.(\\d{1,3})\\b");
+    /**
+     * class.subject.detail not inside a longer dotted number: "10.5.1.1" is an address, not 5.1.1. Exchange writes
+     * "#5.1.1", so '#' may precede.
+     */
+    private static final Pattern CODE = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?!\\.?\\d)");
 
     public StatusCode {
         if (statusClass != 2 && statusClass != 4 && statusClass != 5) {
@@ -26,6 +30,26 @@ public record StatusCode(int statusClass, int subject, int detail) {
         }
         return Optional.of(new StatusCode(
                 Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+    }
+
+    /**
+     * The first failure code (class 4 or 5) in a text, else its first code: an SMTP transcript shows the
+     * 2.x.x replies to the commands that worked before the one that failed.
+     */
+    public static Optional<StatusCode> findFailure(String text) {
+        Matcher m = CODE.matcher(text);
+        Optional<StatusCode> first = Optional.empty();
+        while (m.find()) {
+            StatusCode code = new StatusCode(
+                    Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            if (code.statusClass() != 2) {
+                return Optional.of(code);
+            }
+            if (first.isEmpty()) {
+                first = Optional.of(code);
+            }
+        }
+        return first;
     }
 
     /** Reads a status code that must be the whole text, apart from surrounding space. */

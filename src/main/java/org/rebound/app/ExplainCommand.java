@@ -1,0 +1,76 @@
+package org.rebound.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.rebound.classify.Classification;
+import org.rebound.classify.Classifier;
+import org.rebound.classify.Explanation;
+import org.rebound.classify.Rule;
+import org.rebound.dsn.BounceReport;
+import org.rebound.dsn.RecipientStatus;
+import org.rebound.dsn.ReportParser;
+import org.rebound.dsn.UnparseableMessageException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Shows why each recipient of a returned message was classified as it was: what the parser read, the rule that
+ * decided (its id, source and file line), the text it matched and the result. The tool an operator uses before
+ * writing a rule of their own.
+ */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = "Explain the classification of each recipient in returned messages (.eml files, folders, mbox).")
+final class ExplainCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files, folders of .eml files, or mbox files.")
+    List<Path> paths;
+
+    @Override
+    public Integer call() throws IOException {
+        ReportParser parser = new ReportParser();
+        Classifier classifier = new Classifier();
+        PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+        int failures = 0;
+        for (ParseCommand.MailFile mail : ParseCommand.MailFile.readAll(paths)) {
+            try {
+                BounceReport report = parser.parse(mail.bytes());
+                out.printf("%s: kind %s, parser %s, %d recipient(s)%n", mail.name(),
+                        report.kind().name().toLowerCase(java.util.Locale.ROOT), report.parser(),
+                        report.recipients().size());
+                for (RecipientStatus r : report.recipients()) {
+                    print(out, r, classifier.explain(report, r));
+                }
+            } catch (UnparseableMessageException e) {
+                failures++;
+                out.printf("%s: cannot parse: %s%n", mail.name(), e.getMessage());
+            }
+            out.println();
+        }
+        out.flush();
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static void print(PrintWriter out, RecipientStatus r, Explanation e) {
+        Classification c = e.classification();
+        out.printf("  recipient:    %s%n", r.finalRecipient());
+        out.printf("  action:       %s%n", r.action().keyword());
+        out.printf("  status:       %s%n", r.statusText());
+        out.printf("  reply code:   %s%n", r.replyCode());
+        out.printf("  remote MTA:   %s%n", r.remoteMta());
+        out.printf("  diagnostic:   %s%n", r.diagnostic());
+        out.printf("  rule:         %s%s%n", c.ruleId(), e.rule().map(rule -> " (" + rule.location() + ")").orElse(""));
+        out.printf("  source:       %s%n", e.rule().map(Rule::source).orElse("no rule matched"));
+        out.printf("  matched:      %s%n", c.matchedText());
+        out.printf("  reason:       %s%n", c.reason().label());
+        out.printf("  type:         %s%n", c.type().label());
+        out.printf("  fault:        %s%n", c.fault().label());
+        out.printf("  category:     %s%n", c.reason().category().label());
+        out.printf("  quarantine:   %s%n", c.countsTowardQuarantine() ? "counts" : "does not count");
+    }
+}

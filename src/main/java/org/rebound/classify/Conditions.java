@@ -1,0 +1,122 @@
+package org.rebound.classify;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.rebound.dsn.Action;
+import org.rebound.dsn.BounceReport;
+import org.rebound.dsn.Kind;
+import org.rebound.dsn.RecipientStatus;
+
+/**
+ * What a rule requires of one recipient's result. Every condition given must hold; within one condition any listed
+ * value may match. Empty sets, lists and patterns mean "not a condition". The cheap conditions are tested before the
+ * regular expressions, which are compiled once, when the rule book is loaded.
+ *
+ * @param kinds      the report's kind
+ * @param actions    the recipient's RFC 3464 Action
+ * @param statuses   the enhanced status code (RFC 3463)
+ * @param replies    the SMTP reply code (RFC 5321)
+ * @param diagnostic expressions over the diagnostic text (case-insensitive, found anywhere in it), any of which
+ *                   may match; kept apart so that only those whose words occur in a text are run (LiteralIndex)
+ * @param remoteMta  the remote MTA's host name (RFC 3464 Remote-MTA)
+ * @param provider   the remote MTA, the reporting MTA or the recipient's domain: where a provider's rule applies
+ */
+public record Conditions(Set<Kind> kinds, Set<Action> actions, List<StatusPattern> statuses,
+                         List<ReplyPattern> replies, List<Pattern> diagnostic, Optional<Pattern> remoteMta,
+                         Optional<Pattern> provider) {
+
+    public Conditions {
+        kinds = Set.copyOf(kinds);
+        actions = Set.copyOf(actions);
+        statuses = List.copyOf(statuses);
+        replies = List.copyOf(replies);
+        diagnostic = List.copyOf(diagnostic);
+    }
+
+    public boolean isEmpty() {
+        return kinds.isEmpty() && actions.isEmpty() && statuses.isEmpty() && replies.isEmpty()
+                && diagnostic.isEmpty() && remoteMta.isEmpty() && provider.isEmpty();
+    }
+
+    /** True when the rule reads the diagnostic text, so that a match qualifies the text (see QualificationLog). */
+    public boolean readsDiagnostic() {
+        return !diagnostic.isEmpty();
+    }
+
+    /**
+     * Tests the conditions; when all hold, returns the evidence: the diagnostic fragment matched, else the status or
+     * reply code, else the kind or action.
+     */
+    public Optional<String> test(BounceReport report, RecipientStatus recipient) {
+        return test(report, recipient, i -> true);
+    }
+
+    /**
+     * As {@link #test(BounceReport, RecipientStatus)}, trying only the diagnostic expressions (by index) that the
+     * caller knows may match; the others are known not to.
+     */
+    Optional<String> test(BounceReport report, RecipientStatus recipient, IntPredicate mayMatch) {
+        if (!holdsApartFromText(report, recipient)) {
+            return Optional.empty();
+        }
+        if (diagnostic.isEmpty()) {
+            return Optional.of(evidence(report, recipient));
+        }
+        for (int i = 0; i < diagnostic.size(); i++) {
+            if (mayMatch.test(i)) {
+                Matcher m = diagnostic.get(i).matcher(recipient.diagnostic());
+                if (m.find()) {
+                    return Optional.of(m.group());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean holdsApartFromText(BounceReport report, RecipientStatus recipient) {
+        if (!kinds.isEmpty() && !kinds.contains(report.kind())) {
+            return false;
+        }
+        if (!actions.isEmpty() && !actions.contains(recipient.action())) {
+            return false;
+        }
+        if (!statuses.isEmpty() && statuses.stream().noneMatch(s -> s.matches(recipient.status()))) {
+            return false;
+        }
+        if (!replies.isEmpty() && replies.stream().noneMatch(r -> r.matches(recipient.replyCode()))) {
+            return false;
+        }
+        if (remoteMta.isPresent() && !remoteMta.get().matcher(recipient.remoteMta()).find()) {
+            return false;
+        }
+        return provider.isEmpty() || isProvider(provider.get(), report, recipient);
+    }
+
+    private static boolean isProvider(Pattern provider, BounceReport report, RecipientStatus recipient) {
+        String address = recipient.finalRecipient();
+        String domain = address.substring(address.lastIndexOf('@') + 1);
+        return provider.matcher(recipient.remoteMta()).find() || provider.matcher(report.reportingMta()).find()
+                || (!domain.isEmpty() && provider.matcher(domain).find());
+    }
+
+    private String evidence(BounceReport report, RecipientStatus recipient) {
+        if (!statuses.isEmpty()) {
+            return recipient.statusText();
+        }
+        if (!replies.isEmpty()) {
+            return recipient.replyCode();
+        }
+        if (!kinds.isEmpty()) {
+            return report.kind().name().toLowerCase(java.util.Locale.ROOT);
+        }
+        if (!actions.isEmpty()) {
+            return recipient.action().keyword();
+        }
+        return recipient.remoteMta();
+    }
+}

@@ -1,0 +1,111 @@
+package org.rebound.classify;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.rebound.dsn.BounceReport;
+import org.rebound.dsn.RecipientStatus;
+
+/**
+ * An immutable, ordered list of rules: the first rule whose conditions hold decides. Operator rules come first, then
+ * the shipped files in file-name order (text and provider rules, then the RFC 3463 status-code and RFC 5321
+ * reply-code fallbacks). A reloaded book is a new instance, so a classification never sees half an edit.
+ */
+public final class RuleBook {
+
+    private final List<Rule> rules;
+    private final Map<String, Rule> byId = new LinkedHashMap<>();
+    private final LiteralIndex index;
+    /** For each rule, the number of its first diagnostic expression. */
+    private final int[] firstExpression;
+    /** For each diagnostic expression, its groups of words in the index (one word of each must occur). */
+    private final int[][] wordGroups;
+
+    public RuleBook(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+        for (Rule r : this.rules) {
+            Rule earlier = byId.putIfAbsent(r.id(), r);
+            if (earlier != null) {
+                throw new RuleBookException(r.file(), r.line(),
+                        "duplicate rule id '" + r.id() + "' (first defined at " + earlier.location() + ")");
+            }
+        }
+        Map<Integer, Set<String>> words = new HashMap<>();
+        List<int[]> groupsOf = new ArrayList<>();
+        int groups = 0;
+        for (Rule rule : this.rules) {
+            for (Pattern p : rule.conditions().diagnostic()) {
+                List<Set<String>> required = RequiredLiterals.allOf(p.pattern());
+                int[] ids = new int[required.size()];
+                for (int g = 0; g < ids.length; g++) {
+                    ids[g] = groups;
+                    words.put(groups++, required.get(g));
+                }
+                groupsOf.add(ids);
+            }
+        }
+        this.index = new LiteralIndex(words, groups);
+        this.wordGroups = groupsOf.toArray(new int[0][]);
+        this.firstExpression = new int[this.rules.size()];
+        int expressions = 0;
+        for (int i = 0; i < this.rules.size(); i++) {
+            firstExpression[i] = expressions;
+            expressions += this.rules.get(i).conditions().diagnostic().size();
+        }
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    public Optional<Rule> rule(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /**
+     * The first rule that matches, with the evidence it matched; empty when none does. Rules whose diagnostic
+     * expression needs a word the text lacks are skipped without running the expression (see LiteralIndex).
+     */
+    public Optional<RuleMatch> firstMatch(BounceReport report, RecipientStatus recipient) {
+        BitSet found = index.candidates(recipient.diagnostic());
+        for (int i = 0; i < rules.size(); i++) {
+            Rule rule = rules.get(i);
+            int first = firstExpression[i];
+            int count = rule.conditions().diagnostic().size();
+            if (count > 0 && !anyMayMatch(found, first, count)) {
+                continue;
+            }
+            Optional<String> evidence = rule.conditions().test(report, recipient, e -> mayMatch(found, first + e));
+            if (evidence.isPresent()) {
+                return Optional.of(new RuleMatch(rule, evidence.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean anyMayMatch(BitSet found, int first, int count) {
+        for (int e = first; e < first + count; e++) {
+            if (mayMatch(found, e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An expression may match when each of its groups of required words has one in the text. */
+    private boolean mayMatch(BitSet found, int expression) {
+        for (int group : wordGroups[expression]) {
+            if (!found.get(group)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,43 @@
+package org.rebound.classify;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.rebound.dsn.Action;
+import org.rebound.dsn.BounceReport;
+import org.rebound.dsn.Kind;
+import org.rebound.dsn.OriginalMessage;
+import org.rebound.dsn.RecipientStatus;
+import org.rebound.dsn.StatusCode;
+
+/**
+ * A result a rule must decide, as a rule file writes it: the fields of one recipient's DSN block that the rule
+ * reads. Fields not given are empty; the action is failed and the kind a DSN unless stated.
+ *
+ * @param line the example's line in its file, for error messages
+ */
+public record RuleExample(Kind kind, Action action, String status, String reply, String diagnostic,
+                          String remoteMta, String reportingMta, String recipient, int line) {
+
+    public RuleExample {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(reply, "reply");
+        Objects.requireNonNull(diagnostic, "diagnostic");
+        Objects.requireNonNull(remoteMta, "remoteMta");
+        Objects.requireNonNull(reportingMta, "reportingMta");
+        Objects.requireNonNull(recipient, "recipient");
+    }
+
+    public RecipientStatus toRecipient() {
+        return new RecipientStatus(recipient.isEmpty() ? "user@example.org" : recipient, "", action,
+                status.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(StatusCode.parse(status)),
+                reply, diagnostic, remoteMta, "");
+    }
+
+    public BounceReport toReport() {
+        return new BounceReport(kind, "rule-example", reportingMta, "", "", "", OriginalMessage.UNKNOWN,
+                List.of(toRecipient()));
+    }
+}

@@ -1,0 +1,106 @@
+package org.rebound.dsn;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds a {@link RecipientStatus} from what a report states, filling in what it leaves out the way every format
+ * parser must: the status code from the diagnostic text (a stated code, else a derived one, see
+ * {@link PseudoStatus}) and the SMTP reply code from the diagnostic.
+ */
+public final class RecipientFacts {
+
+    private RecipientFacts() {
+    }
+
+    /**
+     * @param recipient   the final recipient, any case, with or without angle brackets
+     * @param original    the original recipient, or empty
+     * @param action      what happened
+     * @param statusField a stated status code (RFC 3464 Status) or empty
+     * @param diagnostic  the server's words, or empty
+     * @param remoteMta   the server that said them, or empty
+     * @param lastAttempt the time of the last attempt as written, or empty
+     */
+    public static RecipientStatus of(String recipient, String original, Action action, String statusField,
+                                     String diagnostic, String remoteMta, String lastAttempt) {
+        String diag = oneLine(diagnostic);
+        String reply = ReplyCode.find(diag);
+        Optional<StatusCode> stated = StatusCode.find(statusField);
+        Optional<StatusCode> inText = action == Action.DELIVERED || action == Action.RELAYED
+                ? StatusCode.find(diag) : StatusCode.findFailure(diag);
+        Optional<StatusCode> quoted = lastAfterReplyCode(diag);
+        if (quoted.isPresent() && !isUnspecific(quoted.get())) {
+            inText = quoted;
+        }
+        // A specific code in the server's own words is better evidence than the reporting MTA's summary in the
+        // Status field (which is often a generic 5.0.0, or 4.4.7 for anything that timed out).
+        Optional<StatusCode> status = inText.isPresent() && !isUnspecific(inText.get()) ? inText : stated;
+        if (status.isEmpty()) {
+            status = inText;
+        }
+        if (status.isEmpty()) {
+            status = PseudoStatus.afterData(PseudoStatus.derive(diag, reply, action == Action.DELAYED), diag);
+        }
+        if (status.isEmpty() && action == Action.DELAYED) {
+            status = Optional.of(new StatusCode(4, 0, PseudoStatus.EXPIRED));
+        }
+        if (status.isEmpty() && action == Action.FAILED && !diag.isEmpty()) {
+            status = Optional.of(new StatusCode(reply.startsWith("4") ? 4 : 5, 0, PseudoStatus.UNDEFINED));
+        }
+        return new RecipientStatus(Addresses.fromTypedField(recipient), original.isEmpty() ? ""
+                : Addresses.fromTypedField(original), action, status, reply, diag, remoteMta, lastAttempt);
+    }
+
+    /** A reply code and an enhanced code, as a server writes them ("421 4.4.2", "550-'5.7.1"). */
+    private static final Pattern REPLY_AND_CODE = Pattern.compile(
+            "(?<![\\d.])[245]\\d\\d[ -]'?([245])\\.(\\d{1,3})\\.(\\d{1,3})(?!\\.?\\d)");
+
+    /**
+     * When a reporting MTA quotes the remote server ("554 4.4.7 Message expired: &lt;421 4.4.2 Connection timed
+     * out&gt;", "5.1.0 - Unknown address error 550-'5.7.1 ... Access denied'"), the remote server's own reply,
+     * written last, is the more precise: the last code that follows a reply code, if it differs from the first.
+     */
+    private static Optional<StatusCode> lastAfterReplyCode(String diagnostic) {
+        Matcher m = REPLY_AND_CODE.matcher(diagnostic);
+        StatusCode last = null;
+        int count = 0;
+        while (m.find()) {
+            count++;
+            last = new StatusCode(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)));
+        }
+        return count == 0 ? Optional.empty() : Optional.of(last);
+    }
+
+    /** True when the status says more than "failed": a stated code, or one derived from known wording. */
+    public static boolean isExplained(RecipientStatus r) {
+        return r.status().isPresent() && r.status().get().detail() != PseudoStatus.UNDEFINED
+                && !isUnspecific(r.status().get());
+    }
+
+    /** X.0.0 says only "failed" (RFC 3463 section 3.1, "other or undefined"). */
+    private static boolean isUnspecific(StatusCode code) {
+        return code.subject() == 0 && code.detail() == 0;
+    }
+
+    /** Collapses the lines of a quoted diagnostic into one line of single spaces. */
+    public static String oneLine(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= ' ') {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

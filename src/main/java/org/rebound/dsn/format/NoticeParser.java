@@ -1,0 +1,154 @@
+package org.rebound.dsn.format;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.rebound.dsn.Action;
+import org.rebound.dsn.Addresses;
+import org.rebound.dsn.BounceReport;
+import org.rebound.dsn.Kind;
+import org.rebound.dsn.RecipientFacts;
+import org.rebound.dsn.RecipientStatus;
+
+/**
+ * The shape every non-standard bounce shares: a human-readable notice naming the failed recipients with the
+ * remote server's words, then a copy of the original. Reporting-MTA parsers extend this and override only what
+ * their MTA writes differently (where the notice is, how it names recipients, which of its phrases mean what).
+ */
+public abstract class NoticeParser implements FormatParser {
+
+    private static final List<String> DELAY_MARKERS = List.of("delayed", "warning:", "(delay)",
+            "will be retried", "will keep trying", "still trying", "not yet been delivered", "has not been delivered yet");
+
+    /** The notice text of a message: by default the main text part up to the quoted original. */
+    protected String notice(ReturnedMail mail) {
+        return NoticeText.notice(mail.text());
+    }
+
+    /** The recipient blocks of the notice: by default the line forms {@link NoticeText#blocks} knows. */
+    protected List<NoticeText.Block> blocks(String notice, ReturnedMail mail) {
+        return NoticeText.blocks(notice);
+    }
+
+    /** A status the MTA states for the whole notice in its own words, when the remote server gave none. */
+    protected String statusFor(ReturnedMail mail, String diagnostic) {
+        return "";
+    }
+
+    /** The reporting MTA's name for itself, if its notice gives it. */
+    protected String reportingMta(ReturnedMail mail) {
+        return "";
+    }
+
+    @Override
+    public Optional<BounceReport> parse(ReturnedMail mail) {
+        String notice = notice(mail);
+        List<NoticeText.Block> blocks = withFailedRecipients(withoutParties(blocks(notice, mail), mail), mail, notice);
+        if (blocks.isEmpty()) {
+            blocks = fallbackBlocks(notice, mail);
+        }
+        if (blocks.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean delayed = isDelayNotice(mail, notice);
+        Action action = delayed ? Action.DELAYED : Action.FAILED;
+        List<RecipientStatus> recipients = new ArrayList<>();
+        for (NoticeText.Block b : blocks) {
+            String diagnostic = b.diagnostic().isBlank() ? notice : b.diagnostic();
+            RecipientStatus r = RecipientFacts.of(b.recipient(), "", action, statusFor(mail, diagnostic), diagnostic,
+                    "", "");
+            if (!diagnostic.equals(notice) && !RecipientFacts.isExplained(r)) {
+                // Some notices give the reason before naming the recipient (Verizon: "Error: Invalid user
+                // address" ... "RCPT TO: a@b"): when the recipient's own lines explain nothing, the notice does.
+                RecipientStatus whole = RecipientFacts.of(b.recipient(), "", action, statusFor(mail, notice), notice,
+                        "", "");
+                if (RecipientFacts.isExplained(whole)) {
+                    r = whole;
+                }
+            }
+            recipients.add(r);
+        }
+        return Optional.of(new BounceReport(delayed ? Kind.DELAY_NOTICE : Kind.NON_STANDARD_BOUNCE, name(),
+                reportingMta(mail), "", mail.returnPath(), "", mail.original(), recipients));
+    }
+
+    /**
+     * A notice often repeats the bounce's own addressee and sender ("Your message To: ... did not reach"): those
+     * are not failed recipients, unless they are the only address named.
+     */
+    private static List<NoticeText.Block> withoutParties(List<NoticeText.Block> blocks, ReturnedMail mail) {
+        String bounceTo = Addresses.first(mail.headers().first("to"));
+        List<NoticeText.Block> kept = new ArrayList<>();
+        for (NoticeText.Block b : blocks) {
+            if (!b.recipient().equals(bounceTo) && !b.recipient().equals(mail.fromAddress())) {
+                kept.add(b);
+            }
+        }
+        return kept.isEmpty() ? blocks : kept;
+    }
+
+    /**
+     * Exim and Gmail name the failed recipients in X-Failed-Recipients: that list is authoritative, and each
+     * recipient's words come from the notice block about it, if any.
+     */
+    private static List<NoticeText.Block> withFailedRecipients(List<NoticeText.Block> blocks, ReturnedMail mail,
+                                                               String notice) {
+        List<String> failed = Addresses.all(mail.headers().first("x-failed-recipients"));
+        if (failed.isEmpty()) {
+            return blocks;
+        }
+        List<NoticeText.Block> result = new ArrayList<>();
+        for (String address : failed) {
+            String diagnostic = notice;
+            for (NoticeText.Block b : blocks) {
+                if (b.recipient().equals(address) && !b.diagnostic().isBlank()) {
+                    diagnostic = b.diagnostic();
+                }
+            }
+            result.add(new NoticeText.Block(address, diagnostic));
+        }
+        return result;
+    }
+
+    /** A notice that says delivery is still being tried is a delay notice, not a failure. */
+    protected boolean isDelayNotice(ReturnedMail mail, String notice) {
+        String subject = mail.subjectLower();
+        for (String marker : DELAY_MARKERS) {
+            if (subject.contains(marker)) {
+                return true;
+            }
+        }
+        String lower = notice.toLowerCase(Locale.ROOT);
+        return lower.contains("will be retried") || lower.contains("will keep trying")
+                || lower.contains("this is a warning message") || lower.contains("not yet been delivered");
+    }
+
+    /**
+     * When no line names a recipient: Exim's X-Failed-Recipients header; else the first address in the notice that
+     * is neither the bounce's sender nor its addressee; else the original's To. The diagnostic is the whole notice.
+     */
+    protected List<NoticeText.Block> fallbackBlocks(String notice, ReturnedMail mail) {
+        List<NoticeText.Block> blocks = new ArrayList<>();
+        for (String a : Addresses.all(mail.headers().first("x-failed-recipients"))) {
+            blocks.add(new NoticeText.Block(a, notice));
+        }
+        if (!blocks.isEmpty()) {
+            return blocks;
+        }
+        String bounceTo = Addresses.first(mail.headers().first("to"));
+        String originalFrom = Addresses.first(mail.original().header("from"));
+        for (String a : NoticeText.addresses(notice)) {
+            if (!a.equals(mail.fromAddress()) && !a.equals(bounceTo) && !a.equals(originalFrom)
+                    && !a.startsWith("mailer-daemon@") && !a.startsWith("postmaster@")) {
+                return List.of(new NoticeText.Block(a, notice));
+            }
+        }
+        if (mail.original().header("content-type").toLowerCase(Locale.ROOT).contains("multipart/report")) {
+            return List.of(); // the attachment is itself a bounce: it, not its To, tells who failed
+        }
+        String to = Addresses.first(mail.original().header("to"));
+        return to.isEmpty() ? List.of() : List.of(new NoticeText.Block(to, notice));
+    }
+}

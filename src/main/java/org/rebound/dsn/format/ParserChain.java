@@ -1,0 +1,59 @@
+package org.rebound.dsn.format;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.rebound.dsn.BounceReport;
+import org.rebound.dsn.Kind;
+import org.rebound.dsn.OriginalMessage;
+import org.rebound.dsn.mta.MtaParsers;
+
+/**
+ * Chooses the parser for a returned message by evidence, cheapest and most certain first: a feedback-report part
+ * (ARF), a delivery-status part (RFC 3464/6533), then the reporting-MTA parsers whose markers (From, Subject,
+ * headers, body phrases) the message carries, then auto-reply headers, then the generic notice reader for
+ * anything else from a mail system. Each step is a lookup, not a trial parse by every parser in turn.
+ */
+public final class ParserChain {
+
+    private final ArfParser arf = new ArfParser();
+    private final Rfc3464Parser rfc3464 = new Rfc3464Parser();
+    private final AutoReplyParser autoReply = new AutoReplyParser();
+    private final GenericBounceParser generic = new GenericBounceParser();
+    private final MtaParsers mtaParsers = new MtaParsers();
+
+    public BounceReport read(ReturnedMail mail) {
+        if (ArfParser.recognises(mail)) {
+            Optional<BounceReport> r = arf.parse(mail);
+            if (r.isPresent()) {
+                return r.get();
+            }
+        }
+        List<FormatParser> candidates = mtaParsers.candidates(mail);
+        for (FormatParser p : candidates) {
+            Optional<BounceReport> r = p.parse(mail);
+            if (r.isPresent()) {
+                return r.get();
+            }
+        }
+        if (Rfc3464Parser.statusPart(mail).isPresent() || Rfc3464Parser.inlineFieldsStart(mail) >= 0) {
+            Optional<BounceReport> r = rfc3464.parse(mail);
+            if (r.isPresent()) {
+                return r.get();
+            }
+        }
+        if (AutoReplyParser.recognises(mail) && !mail.fromMailSystem()) {
+            Optional<BounceReport> r = autoReply.parse(mail);
+            if (r.isPresent()) {
+                return r.get();
+            }
+        }
+        if (GenericBounceParser.recognises(mail)) {
+            Optional<BounceReport> r = generic.parse(mail);
+            if (r.isPresent()) {
+                return r.get();
+            }
+        }
+        return BounceReport.notABounce(Kind.NOT_A_BOUNCE, "none", mail.returnPath(), OriginalMessage.UNKNOWN);
+    }
+}

@@ -1,0 +1,127 @@
+package org.rebound.dsn.format;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.rebound.dsn.Action;
+import org.rebound.dsn.BounceReport;
+import org.rebound.dsn.DeliveryStatusFields;
+import org.rebound.dsn.Kind;
+import org.rebound.dsn.RecipientFacts;
+import org.rebound.dsn.RecipientStatus;
+import org.rebound.dsn.mime.Headers;
+import org.rebound.dsn.mime.MimePart;
+
+/**
+ * Standard delivery status notifications: multipart/report with a message/delivery-status part (RFC 3464) or a
+ * message/global-delivery-status part (RFC 6533). A report whose recipients are all "delayed" is a delay notice.
+ * Where a recipient block has no Diagnostic-Code, the human-readable part's words about that recipient serve.
+ */
+public final class Rfc3464Parser implements FormatParser {
+
+    @Override
+    public String name() {
+        return "rfc3464";
+    }
+
+    /** The delivery-status part, if the message has one. */
+    static Optional<MimePart> statusPart(ReturnedMail mail) {
+        for (MimePart p : mail.mime().parts()) {
+            String t = p.mediaType();
+            if (t.equals("message/delivery-status") || t.equals("message/global-delivery-status")) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Where the main text carries delivery-status fields itself (a multipart/report whose boundaries are missing,
+     * or MTAs such as Amazon WorkMail that paste the fields into the notice): the index of the first field, or -1.
+     */
+    static int inlineFieldsStart(ReturnedMail mail) {
+        Matcher m = INLINE_FIELDS.matcher(mail.text());
+        return m.find() ? m.start() : -1;
+    }
+
+    private static final Pattern INLINE_FIELDS = Pattern.compile(
+            "(?im)^(?:reporting-mta|final-recipient|original-recipient):[ \\t]*\\w+[ \\t]*;");
+
+    @Override
+    public Optional<BounceReport> parse(ReturnedMail mail) {
+        Optional<MimePart> part = statusPart(mail);
+        if (part.isPresent()) {
+            Optional<BounceReport> r = read(mail, DeliveryStatusFields.parse(part.get().text()), name());
+            if (r.isPresent()) {
+                return r;
+            }
+        }
+        int start = inlineFieldsStart(mail);
+        if (start < 0) {
+            return Optional.empty();
+        }
+        String text = mail.text();
+        int end = NoticeText.originalStart(text.substring(start)) + start;
+        return read(mail, DeliveryStatusFields.parse(text.substring(start, end)), name());
+    }
+
+    /** Turns delivery-status fields into a report; shared with the MTAs that write such fields as plain text. */
+    static Optional<BounceReport> read(ReturnedMail mail, DeliveryStatusFields fields, String parserName) {
+        if (fields.recipients().isEmpty()) {
+            return Optional.empty();
+        }
+        List<NoticeText.Block> notice = null;
+        List<RecipientStatus> recipients = new ArrayList<>();
+        for (Headers r : fields.recipients()) {
+            String finalRecipient = r.first("final-recipient");
+            if (finalRecipient.isEmpty() || finalRecipient.indexOf('@') < 0) {
+                finalRecipient = r.has("x-actual-recipient") ? r.first("x-actual-recipient")
+                        : r.first("original-recipient");
+            }
+            String finalAddress = org.rebound.dsn.Addresses.fromTypedField(finalRecipient);
+            if (finalAddress.indexOf('.', finalAddress.indexOf('@') + 1) < 0 && r.has("original-recipient")) {
+                // "@relay:user@host" source routes and bare host names (Sun ONE Messaging Server): the
+                // Original-Recipient is the address the sender knows.
+                finalRecipient = r.first("original-recipient");
+            }
+            String diagnostic = typedValue(r.first("diagnostic-code"));
+            if (diagnostic.isEmpty()) {
+                if (notice == null) {
+                    notice = NoticeText.blocks(NoticeText.notice(mail.text()));
+                }
+                diagnostic = wordsAbout(notice, finalRecipient);
+            }
+            Action action = Action.parse(r.first("action")).orElse(Action.FAILED);
+            recipients.add(RecipientFacts.of(finalRecipient, r.first("original-recipient"), action, r.first("status"),
+                    diagnostic, typedValue(r.first("remote-mta")), r.first("last-attempt-date")));
+        }
+        recipients.removeIf(r -> r.finalRecipient().isEmpty());
+        if (recipients.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean allDelayed = recipients.stream().allMatch(r -> r.action() == Action.DELAYED);
+        return Optional.of(new BounceReport(allDelayed ? Kind.DELAY_NOTICE : Kind.DSN, parserName,
+                typedValue(fields.perMessage().first("reporting-mta")),
+                typedValue(fields.perMessage().first("original-envelope-id")), mail.returnPath(), "",
+                mail.original(), recipients));
+    }
+
+    private static String wordsAbout(List<NoticeText.Block> notice, String recipient) {
+        String address = org.rebound.dsn.Addresses.fromTypedField(recipient);
+        for (NoticeText.Block b : notice) {
+            if (b.recipient().equals(address)) {
+                return b.diagnostic();
+            }
+        }
+        return "";
+    }
+
+    /** RFC 3464 fields such as Diagnostic-Code are "type; value": keep the value. */
+    static String typedValue(String field) {
+        int semicolon = field.indexOf(';');
+        return (semicolon >= 0 ? field.substring(semicolon + 1) : field).trim();
+    }
+}

@@ -1,0 +1,210 @@
+package org.rebound.dsn.mime;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A block of header fields (RFC 5322 section 2.2), names lower-cased, values unfolded and trimmed, in order.
+ * Used for the bounce's own headers, the original message's headers and the fields of a delivery-status part,
+ * which share the syntax (RFC 3464 section 2.1).
+ */
+public final class Headers {
+
+    public static final Headers EMPTY = new Headers(List.of());
+
+    /**
+     * One field: name lower-cased, value unfolded. The value is stored as read and cleaned when asked for, because
+     * most fields (Received, DKIM-Signature, ...) are never read.
+     */
+    public record Field(String name, String value) {
+        @Override
+        public String value() {
+            return clean(value);
+        }
+    }
+
+    private final List<Field> fields;
+
+    public Headers(List<Field> fields) {
+        this.fields = List.copyOf(fields);
+    }
+
+    public List<Field> fields() {
+        return fields;
+    }
+
+    public boolean isEmpty() {
+        return fields.isEmpty();
+    }
+
+    /** The first value of a field, or empty. */
+    public String first(String lowerCaseName) {
+        for (Field f : fields) {
+            if (f.name.equals(lowerCaseName)) {
+                return f.value();
+            }
+        }
+        return "";
+    }
+
+    public boolean has(String lowerCaseName) {
+        for (Field f : fields) {
+            if (f.name.equals(lowerCaseName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The fields that identify a message, first occurrence wins, as a map (for {@code OriginalMessage}): every
+     * field but the trace and signature fields (Received, DKIM-Signature, ARC-*, ...), which are long, repeated,
+     * and of no use for correlation.
+     */
+    public Map<String, String> asMap() {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (Field f : fields) {
+            if (!isTraceOrSignature(f.name) && !map.containsKey(f.name)) {
+                map.put(f.name, f.value());
+            }
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    private static boolean isTraceOrSignature(String name) {
+        return name.equals("received") || name.equals("x-received") || name.endsWith("dkim-signature")
+                || name.equals("domainkey-signature") || name.startsWith("arc-") || name.startsWith("x-ms-exchange-")
+                || name.equals("authentication-results") || name.startsWith("x-google-") || name.equals("x-gm-message-state")
+                || name.equals("received-spf") || name.startsWith("x-forefront-") || name.startsWith("x-microsoft-");
+    }
+
+    /**
+     * Reads header fields from text: from the start up to the first empty line (or the end). Continuation lines
+     * (starting with white space) are unfolded; lines that are not fields end the block, because quoted originals
+     * in non-standard bounces often stop mid-header.
+     */
+    public static Headers parse(CharSequence text) {
+        return parse(text, 0, text.length());
+    }
+
+    public static Headers parse(CharSequence text, int from, int to) {
+        List<Field> fields = new ArrayList<>();
+        String name = null;
+        StringBuilder value = new StringBuilder();
+        int pos = from;
+        while (pos < to) {
+            int end = pos;
+            while (end < to && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
+            }
+            int next = end;
+            if (next < to && text.charAt(next) == '\r') {
+                next++;
+            }
+            if (next < to && text.charAt(next) == '\n') {
+                next++;
+            }
+            if (end == pos) {
+                if (name != null || !fields.isEmpty()) {
+                    break;
+                }
+                pos = next;
+                continue;
+            }
+            char c = text.charAt(pos);
+            if ((c == ' ' || c == '\t') && name != null) {
+                value.append(' ').append(text, pos, end);
+            } else {
+                int colon = -1;
+                for (int i = pos; i < end; i++) {
+                    char ch = text.charAt(i);
+                    if (ch == ':') {
+                        colon = i;
+                        break;
+                    }
+                    if (ch <= ' ' || ch > '~') {
+                        break;
+                    }
+                }
+                if (colon <= pos) {
+                    if (name == null && fields.isEmpty()) {
+                        pos = next;
+                        continue;
+                    }
+                    break;
+                }
+                if (name != null) {
+                    fields.add(new Field(name, value.toString()));
+                }
+                name = text.subSequence(pos, colon).toString().toLowerCase(Locale.ROOT);
+                value.setLength(0);
+                value.append(text, colon + 1, end);
+            }
+            pos = next;
+        }
+        if (name != null) {
+            fields.add(new Field(name, value.toString()));
+        }
+        return new Headers(fields);
+    }
+
+    /** Collapses runs of white space (left by unfolding) and trims. */
+    static String clean(CharSequence value) {
+        if (value instanceof String str && isClean(str)) {
+            return str;
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        boolean space = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** True when a value has no folding, tabs, doubled or surrounding spaces: the common case, kept as is. */
+    private static boolean isClean(String value) {
+        int n = value.length();
+        if (n == 0) {
+            return true;
+        }
+        if (value.charAt(0) == ' ' || value.charAt(n - 1) == ' ') {
+            return false;
+        }
+        char previous = 'x';
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c == '\t' || c == '\r' || c == '\n' || c == ' ' && previous == ' ') {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
+    }
+
+    /** Builds a header block field by field (used by the MIME reader). */
+    public static final class Builder {
+        private final List<Field> fields = new ArrayList<>();
+
+        public Builder add(String name, String value) {
+            fields.add(new Field(name.toLowerCase(Locale.ROOT), value));
+            return this;
+        }
+
+        public Headers build() {
+            return fields.isEmpty() ? EMPTY : new Headers(fields);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.rebound.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The loader refuses a rule file it cannot use, and says where: file and line. */
+class RuleBookLoaderTest {
+
+    private static final String GOOD = """
+            - id: good-rule
+              reason: mailboxfull
+              source: RFC 3463 X.2.2
+              match:
+                diagnostic: ['mailbox full']
+              examples:
+                - {diagnostic: "552 mailbox full"}
+            """;
+
+    private final RuleBookLoader loader = new RuleBookLoader();
+
+    private RuleBookException rejected(String text) {
+        return assertThrows(RuleBookException.class, () -> loader.load(List.of(new RuleFile("local/test.yaml", text))));
+    }
+
+    @Test
+    void aValidFileLoadsItsRulesInOrder() {
+        RuleBook book = loader.load(List.of(new RuleFile("a.yaml", GOOD)));
+        assertEquals(List.of("good-rule"), book.rules().stream().map(Rule::id).toList());
+    }
+
+    @Test
+    void unknownReasonIsRejectedWithFileAndLine() {
+        RuleBookException e = rejected(GOOD.replace("reason: mailboxfull", "reason: mailboxfool"));
+        assertEquals("local/test.yaml", e.file());
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().startsWith("local/test.yaml:2: unknown reason 'mailboxfool'"), e.getMessage());
+    }
+
+    @Test
+    void duplicateIdIsRejectedWithFileAndLineOfTheSecond() {
+        RuleBookException e = assertThrows(RuleBookException.class, () -> loader.load(List.of(
+                new RuleFile("first.yaml", GOOD), new RuleFile("second.yaml", "\n" + GOOD))));
+        assertEquals("second.yaml", e.file());
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().contains("duplicate rule id 'good-rule' (first defined at first.yaml:1)"),
+                e.getMessage());
+    }
+
+    @Test
+    void unknownRuleKeyIsRejectedWithFileAndLine() {
+        RuleBookException e = rejected(GOOD.replace("  source:", "  sauce: x\n  source:"));
+        assertEquals(3, e.line());
+        assertTrue(e.getMessage().contains("unknown key 'sauce'"), e.getMessage());
+    }
+
+    @Test
+    void unknownMatchKeyIsRejectedWithFileAndLine() {
+        RuleBookException e = rejected(GOOD.replace("    diagnostic: ['mailbox full']",
+                "    diagnostic: ['mailbox full']\n    subject: ['x']"));
+        assertEquals(6, e.line());
+        assertTrue(e.getMessage().contains("unknown key 'subject' in a match"), e.getMessage());
+    }
+
+    @Test
+    void ruleWithoutExamplesIsRejectedWithFileAndLine() {
+        RuleBookException e = rejected(GOOD.substring(0, GOOD.indexOf("  examples:")));
+        assertEquals(1, e.line());
+        assertTrue(e.getMessage().contains("rule 'good-rule' has no examples"), e.getMessage());
+    }
+
+    @Test
+    void ruleWithAnEmptyExampleListIsRejected() {
+        RuleBookException e = rejected(GOOD.substring(0, GOOD.indexOf("  examples:")) + "  examples: []\n");
+        assertTrue(e.getMessage().contains("has no examples"), e.getMessage());
+    }
+
+    @Test
+    void exampleTheRuleDoesNotMatchIsRejectedWithTheExampleLine() {
+        RuleBookException e = rejected(GOOD.replace("552 mailbox full", "550 user unknown"));
+        assertEquals(7, e.line());
+        assertTrue(e.getMessage().contains("does not match its own example"), e.getMessage());
+    }
+
+    @Test
+    void badRegularExpressionIsRejectedWithFileAndLine() {
+        RuleBookException e = rejected(GOOD.replace("['mailbox full']", "['mailbox (full']"));
+        assertEquals(5, e.line());
+        assertTrue(e.getMessage().contains("bad regular expression"), e.getMessage());
+    }
+
+    @Test
+    void badStatusPatternIsRejectedWithFileAndLine() {
+        RuleBookException e = rejected(GOOD.replace("    diagnostic: ['mailbox full']",
+                "    status: [5.2.two]\n    diagnostic: ['mailbox full']"));
+        assertEquals(5, e.line());
+        assertTrue(e.getMessage().contains("not a status pattern"), e.getMessage());
+    }
+
+    @Test
+    void invalidYamlIsRejectedWithFileAndLine() {
+        RuleBookException e = rejected(GOOD.replace("  source: RFC 3463 X.2.2", "  source: RFC 3463: X.2.2"));
+        assertEquals(3, e.line());
+        assertTrue(e.getMessage().contains("not valid YAML"), e.getMessage());
+    }
+
+    @Test
+    void ruleWithoutConditionsIsRejected() {
+        RuleBookException e = rejected(GOOD.replace("    diagnostic: ['mailbox full']\n", "    {}\n"));
+        assertTrue(e.getMessage().contains("at least one condition") || e.getMessage().contains("mapping"),
+                e.getMessage());
+    }
+}
