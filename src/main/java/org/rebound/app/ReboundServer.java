@@ -23,6 +23,10 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.main.Main;
 import org.rebound.classify.Classifier;
+import org.rebound.classify.ReloadingRuleBook;
+import org.rebound.classify.RuleBookException;
+import org.rebound.classify.RuleBookLoader;
+import org.rebound.classify.RuleFiles;
 import org.rebound.correlate.CorrelationSettings;
 import org.rebound.correlate.Correlator;
 import org.rebound.correlate.SentMessageLookup;
@@ -76,6 +80,7 @@ public final class ReboundServer implements AutoCloseable {
         Path deadLetterDir = settings.path("rebound.dead-letter.dir");
         boolean embeddedBroker = settings.bool("rebound.jms.embedded");
         int parsingThreads = settings.integer("rebound.parsing.threads", 0, 256);
+        Classifier classifier = classifier(settings.path("rebound.rules.dir"), settings.path("rebound.rules.local-dir"));
         settings.integer("rebound.outbox.poll-period", 10, 3_600_000);
         settings.integer("rebound.outbox.batch-size", 1, 10_000);
         Duration outboxLease = settings.duration("rebound.outbox.claim-lease");
@@ -115,7 +120,7 @@ public final class ReboundServer implements AutoCloseable {
             main.bind("windowIntake", new WindowIntake(new ReceivedMessages(dataSource), deletes));
             main.bind("parsingPool", parsingPool);
             main.bind("reportParser", new ReportParser());
-            main.bind("recipientClassifier", new RecipientClassifier(new Classifier(), clock));
+            main.bind("recipientClassifier", new RecipientClassifier(classifier, clock));
             lookup = new SentMessageLookup(dataSource, sentTable, correlation.recipientTimeWindow());
             Correlator correlator = settings.parsed(p -> new Correlator(correlation, lookup));
             main.bind("eventCorrelator", new EventCorrelator(correlator));
@@ -166,6 +171,16 @@ public final class ReboundServer implements AutoCloseable {
 
     public HikariDataSource dataSource() {
         return dataSource;
+    }
+
+    /** The rule book, re-read within a second of an edit; a broken one stops start-up, naming file and line. */
+    private static Classifier classifier(Path shipped, Path local) {
+        try {
+            return new Classifier(new ReloadingRuleBook(new RuleFiles(shipped, local), new RuleBookLoader(),
+                    Duration.ofSeconds(1)));
+        } catch (RuleBookException e) {
+            throw new SettingsException("rule book: " + e.getMessage());
+        }
     }
 
     /** A bounded pool: when every thread is busy and the queue full, the caller parses, which slows the fetch. */

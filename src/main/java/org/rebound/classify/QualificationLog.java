@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -43,61 +45,72 @@ public final class QualificationLog {
      * was recorded.
      */
     public boolean observe(RecipientStatus recipient, Explanation explanation) throws SQLException {
-        if (explanation.textQualified() || recipient.diagnostic().isBlank()
-                || explanation.classification().type() == BounceType.NONE) {
+        if (!explanation.needsQualification(recipient)) {
             return false;
         }
         record(recipient.diagnostic(), explanation.classification().reason());
         return true;
     }
 
-    /** Counts one occurrence of the diagnostic's pattern. */
-    public void record(String diagnostic, Reason reason) throws SQLException {
-        String pattern = DiagnosticNormaliser.normalise(diagnostic);
-        if (pattern.isEmpty()) {
-            return;
-        }
-        Timestamp now = Timestamp.from(clock.instant());
-        try (Connection c = dataSource.getConnection()) {
-            if (update(c, pattern, now, reason) == 0) {
-                try {
-                    insert(c, pattern, now, reason, diagnostic);
-                } catch (SQLException e) {
-                    if (!isUniqueViolation(e) || update(c, pattern, now, reason) == 0) {
-                        throw e;
-                    }
-                }
+    /** A failure's diagnostic that no rule read, and the reason a fallback gave it. */
+    public record Unqualified(String diagnostic, Reason reason) {
+    }
+
+    /**
+     * Counts the patterns of a window's unqualified diagnostics within the caller's transaction: one batched
+     * update, and inserts for the patterns never seen.
+     */
+    public static void recordAll(Connection c, List<Unqualified> diagnostics, Instant at) throws SQLException {
+        Map<String, List<Unqualified>> byPattern = new LinkedHashMap<>();
+        for (Unqualified u : diagnostics) {
+            String pattern = DiagnosticNormaliser.normalise(u.diagnostic());
+            if (!pattern.isEmpty()) {
+                byPattern.computeIfAbsent(pattern, p -> new ArrayList<>()).add(u);
             }
         }
-    }
-
-    private static int update(Connection c, String pattern, Timestamp now, Reason reason) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "UPDATE qualification_log SET count = count + 1, last_seen = ?, reason = ? WHERE pattern = ?")) {
-            s.setTimestamp(1, now);
-            s.setString(2, reason.label());
-            s.setString(3, pattern);
-            return s.executeUpdate();
+        if (byPattern.isEmpty()) {
+            return;
         }
-    }
-
-    private static void insert(Connection c, String pattern, Timestamp now, Reason reason, String example)
-            throws SQLException {
+        Timestamp now = Timestamp.from(at);
+        List<String> patterns = new ArrayList<>(byPattern.keySet());
+        int[] updated;
+        try (PreparedStatement s = c.prepareStatement("UPDATE qualification_log SET count = count + ?, "
+                + "last_seen = ?, reason = ? WHERE pattern = ?")) {
+            for (String pattern : patterns) {
+                List<Unqualified> seen = byPattern.get(pattern);
+                s.setLong(1, seen.size());
+                s.setTimestamp(2, now);
+                s.setString(3, seen.get(seen.size() - 1).reason().label());
+                s.setString(4, pattern);
+                s.addBatch();
+            }
+            updated = s.executeBatch();
+        }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO qualification_log"
-                + " (pattern, count, first_seen, last_seen, status, reason, example) VALUES (?, 1, ?, ?, ?, ?, ?)")) {
-            s.setString(1, pattern);
-            s.setTimestamp(2, now);
-            s.setTimestamp(3, now);
-            s.setString(4, QualificationStatus.TO_QUALIFY.label());
-            s.setString(5, reason.label());
-            s.setString(6, example.length() > EXAMPLE_LENGTH ? example.substring(0, EXAMPLE_LENGTH) : example);
-            s.executeUpdate();
+                + " (pattern, count, first_seen, last_seen, status, reason, example) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < patterns.size(); i++) {
+                if (updated[i] == 0) {
+                    List<Unqualified> seen = byPattern.get(patterns.get(i));
+                    String example = seen.get(0).diagnostic();
+                    s.setString(1, patterns.get(i));
+                    s.setLong(2, seen.size());
+                    s.setTimestamp(3, now);
+                    s.setTimestamp(4, now);
+                    s.setString(5, QualificationStatus.TO_QUALIFY.label());
+                    s.setString(6, seen.get(seen.size() - 1).reason().label());
+                    s.setString(7, example.length() > EXAMPLE_LENGTH ? example.substring(0, EXAMPLE_LENGTH) : example);
+                    s.addBatch();
+                }
+            }
+            s.executeBatch();
         }
     }
 
-    /** SQLState class 23 is an integrity constraint violation (SQL standard; H2 and PostgreSQL use 23505). */
-    private static boolean isUniqueViolation(SQLException e) {
-        return e.getSQLState() != null && e.getSQLState().startsWith("23");
+    /** Counts one occurrence of the diagnostic's pattern. */
+    public void record(String diagnostic, Reason reason) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            recordAll(c, List.of(new Unqualified(diagnostic, reason)), clock.instant());
+        }
     }
 
     /** The most frequent patterns, most frequent first; only those with the status given, if one is. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.rebound.classify.Classification;
+import org.rebound.classify.Explanation;
 import org.rebound.correlate.Correlation;
 import org.rebound.dsn.BounceReport;
 import org.rebound.dsn.RecipientStatus;
@@ -20,21 +21,23 @@ import org.rebound.dsn.RecipientStatus;
  * @param report      what the returned message says as a whole
  * @param recipient   what it says about this recipient
  * @param result      the classification
+ * @param unqualified true when no rule read the diagnostic of this failure: it goes to the qualification log
  * @param correlation the sent message and the key that found it, or the keys tried in vain
  * @param receivedAt  when Rebound read the returned message
  */
 public record BounceEvent(String eventId, ReturnedMessage message, BounceReport report, RecipientStatus recipient,
-                          Classification result, Correlation correlation, Instant receivedAt) {
+                          Classification result, boolean unqualified, Correlation correlation, Instant receivedAt) {
 
     /**
      * @param position the recipient's place in the report: a report may name one recipient twice (one block per
      *                 attempted server), and each block is its own event
      */
     public static BounceEvent of(ReturnedMessage message, BounceReport report, int position,
-                                 RecipientStatus recipient, Classification result, Instant receivedAt) {
+                                 RecipientStatus recipient, Explanation explanation, Instant receivedAt) {
         String seed = message.contentHash() + "/" + position + "/" + recipient.finalRecipient();
         String eventId = UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
-        return new BounceEvent(eventId, message, report, recipient, result, NOT_YET_CORRELATED, receivedAt);
+        return new BounceEvent(eventId, message, report, recipient, explanation.classification(),
+                explanation.needsQualification(recipient), NOT_YET_CORRELATED, receivedAt);
     }
 
     /** Correlation comes after classification: until then an event is unmatched, having tried no key. */
@@ -45,6 +48,6 @@ public record BounceEvent(String eventId, ReturnedMessage message, BounceReport 
     }
 
     public BounceEvent correlatedWith(Correlation found) {
-        return new BounceEvent(eventId, message, report, recipient, result, found, receivedAt);
+        return new BounceEvent(eventId, message, report, recipient, result, unqualified, found, receivedAt);
     }
 }

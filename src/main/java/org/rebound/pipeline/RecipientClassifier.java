@@ -26,7 +26,7 @@ public final class RecipientClassifier {
         List<BounceEvent> events = new ArrayList<>(recipients.size());
         for (int i = 0; i < recipients.size(); i++) {
             RecipientStatus r = recipients.get(i);
-            events.add(BounceEvent.of(message, report, i, r, classifier.classify(report, r), now));
+            events.add(BounceEvent.of(message, report, i, r, classifier.explain(report, r), now));
         }
         return events;
     }

@@ -20,6 +20,7 @@ import java.util.zip.GZIPOutputStream;
 
 import javax.sql.DataSource;
 
+import org.rebound.classify.QualificationLog;
 import org.rebound.correlate.KeyType;
 import org.rebound.correlate.SentMessage;
 import org.rebound.correlate.SentMessageTable;
@@ -87,6 +88,7 @@ public final class BounceStore {
                 Outbox.add(c, events, now);
                 updateSentStatus(c, events);
                 updateAddresses(c, events, now);
+                QualificationLog.recordAll(c, unqualified(window), now);
                 ReceivedMessages.remember(c, window, now);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -127,6 +129,13 @@ public final class BounceStore {
             }
             s.executeBatch();
         }
+    }
+
+    /** The failures of the window whose diagnostics no rule read, for the qualification log. */
+    private static List<QualificationLog.Unqualified> unqualified(List<Disposition> window) {
+        return window.stream().flatMap(d -> d.result().events().stream()).filter(BounceEvent::unqualified)
+                .map(e -> new QualificationLog.Unqualified(e.recipient().diagnostic(), e.result().reason()))
+                .toList();
     }
 
     private void updateSentStatus(Connection c, List<BounceEvent> events) throws SQLException {
