@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rebound", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A bounce-mail server: reads returned mail from a mailbox, classifies and correlates it.",
         subcommands = {RunCommand.class, DemoCommand.class, ParseCommand.class, ExplainCommand.class,
+                ReclassifyCommand.class,
                 QualificationCommand.class, ParseBenchmarkCommand.class})
 public final class Rebound implements Callable<Integer> {
 

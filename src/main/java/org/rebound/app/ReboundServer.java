@@ -75,22 +75,20 @@ public final class ReboundServer implements AutoCloseable {
         MailboxSettings.check(settings);
         CorrelationSettings correlation = settings.parsed(CorrelationSettings::fromProperties);
         SentMessageTable sentTable = settings.parsed(SentMessageTable::fromProperties);
-        QuarantinePolicy quarantine = new QuarantinePolicy(settings.parsed(QuarantineSettings::fromProperties));
+        QuarantinePolicy quarantine = quarantinePolicy(settings);
         boolean updateSentStatus = settings.bool("rebound.correlation.sent-messages.update-status");
         Path deadLetterDir = settings.path("rebound.dead-letter.dir");
         boolean embeddedBroker = settings.bool("rebound.jms.embedded");
         int parsingThreads = settings.integer("rebound.parsing.threads", 0, 256);
-        Classifier classifier = classifier(settings.path("rebound.rules.dir"), settings.path("rebound.rules.local-dir"));
+        Classifier classifier = classifier(settings);
         settings.integer("rebound.outbox.poll-period", 10, 3_600_000);
         settings.integer("rebound.outbox.batch-size", 1, 10_000);
         Duration outboxLease = settings.duration("rebound.outbox.claim-lease");
         settings.text("rebound.jms.topic");
 
         try {
-            dataSource = Database.open(settings.text("rebound.db.url"), settings.optionalText("rebound.db.user"),
-                    settings.optionalText("rebound.db.password"), settings.integer("rebound.db.pool-size", 1, 200));
+            dataSource = openDatabase(settings);
             resources.push(dataSource);
-            Database.migrate(dataSource);
 
             ConnectionFactory jms;
             if (embeddedBroker) {
@@ -173,11 +171,28 @@ public final class ReboundServer implements AutoCloseable {
         return dataSource;
     }
 
-    /** The rule book, re-read within a second of an edit; a broken one stops start-up, naming file and line. */
-    private static Classifier classifier(Path shipped, Path local) {
+    /** The database of rebound.db.*, its schema migrated. */
+    static HikariDataSource openDatabase(Settings settings) {
+        HikariDataSource db = Database.open(settings.text("rebound.db.url"), settings.optionalText("rebound.db.user"),
+                settings.optionalText("rebound.db.password"), settings.integer("rebound.db.pool-size", 1, 200));
         try {
-            return new Classifier(new ReloadingRuleBook(new RuleFiles(shipped, local), new RuleBookLoader(),
-                    Duration.ofSeconds(1)));
+            Database.migrate(db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    static QuarantinePolicy quarantinePolicy(Settings settings) {
+        return new QuarantinePolicy(settings.parsed(QuarantineSettings::fromProperties));
+    }
+
+    /** The rule book, re-read within a second of an edit; a broken one stops start-up, naming file and line. */
+    static Classifier classifier(Settings settings) {
+        RuleFiles files = new RuleFiles(settings.path("rebound.rules.dir"), settings.path("rebound.rules.local-dir"));
+        try {
+            return new Classifier(new ReloadingRuleBook(files, new RuleBookLoader(), Duration.ofSeconds(1)));
         } catch (RuleBookException e) {
             throw new SettingsException("rule book: " + e.getMessage());
         }

@@ -34,10 +34,15 @@ public record BounceEvent(String eventId, ReturnedMessage message, BounceReport 
      */
     public static BounceEvent of(ReturnedMessage message, BounceReport report, int position,
                                  RecipientStatus recipient, Explanation explanation, Instant receivedAt) {
-        String seed = message.contentHash() + "/" + position + "/" + recipient.finalRecipient();
-        String eventId = UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+        String eventId = eventId(message.contentHash(), position, recipient.finalRecipient());
         return new BounceEvent(eventId, message, report, recipient, explanation.classification(),
                 explanation.needsQualification(recipient), NOT_YET_CORRELATED, receivedAt);
+    }
+
+    /** The stable id of the recipient result at this position of the message with this hash. */
+    public static String eventId(String contentHash, int position, String recipient) {
+        String seed = contentHash + "/" + position + "/" + recipient;
+        return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** Correlation comes after classification: until then an event is unmatched, having tried no key. */

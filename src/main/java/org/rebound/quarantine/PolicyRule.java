@@ -47,7 +47,12 @@ public enum PolicyRule {
     /** A quarantine for a full mailbox lifts after its period (thirty days): VALID. */
     MAILBOX_FULL_RECOVERS,
     /** No time rule is due. */
-    NOTHING_DUE;
+    NOTHING_DUE,
+    /**
+     * Not a rule of the policy but of its operation: the stored bounces were classified again with a newer rule
+     * book, and replaying the address's events through the policy gave another state.
+     */
+    RECLASSIFIED;
 
     /** The rule's id as stored in the history: lower case, words joined by '-'. */
     public String id() {
