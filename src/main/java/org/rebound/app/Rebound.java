@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rebound", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A bounce-mail server: reads returned mail from a mailbox, classifies and correlates it.",
         subcommands = {RunCommand.class, DemoCommand.class, ParseCommand.class, ExplainCommand.class,
-                ReclassifyCommand.class,
+                ReclassifyCommand.class, RedriveCommand.class,
                 QualificationCommand.class, ParseBenchmarkCommand.class})
 public final class Rebound implements Callable<Integer> {
 

@@ -5,12 +5,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,10 +82,11 @@ public final class BounceStore {
             return;
         }
         Instant now = clock.instant();
-        List<BounceEvent> events = window.stream().flatMap(d -> d.recorded().stream()).toList();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                List<BounceEvent> events = notYetStored(c,
+                        window.stream().flatMap(d -> d.recorded().stream()).toList());
                 insertRaw(c, window.stream().filter(d -> !d.recorded().isEmpty()).map(Disposition::message).toList());
                 insertEvents(c, events);
                 Outbox.add(c, events, now);
@@ -129,6 +133,32 @@ public final class BounceStore {
             }
             s.executeBatch();
         }
+    }
+
+    /**
+     * The events whose ids are not stored yet: a message sent through again (a redrive of a partly correlated
+     * bounce) adds only what is new, and no address counts one bounce twice.
+     */
+    private static List<BounceEvent> notYetStored(Connection c, List<BounceEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return events;
+        }
+        Set<String> stored = new HashSet<>();
+        for (int from = 0; from < events.size(); from += 500) {
+            List<BounceEvent> chunk = events.subList(from, Math.min(events.size(), from + 500));
+            try (PreparedStatement s = c.prepareStatement("SELECT event_id FROM bounce_event WHERE event_id IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    s.setString(i + 1, chunk.get(i).eventId());
+                }
+                try (ResultSet rows = s.executeQuery()) {
+                    while (rows.next()) {
+                        stored.add(rows.getString(1));
+                    }
+                }
+            }
+        }
+        return stored.isEmpty() ? events : events.stream().filter(e -> !stored.contains(e.eventId())).toList();
     }
 
     /** The failures of the window whose diagnostics no rule read, for the qualification log. */

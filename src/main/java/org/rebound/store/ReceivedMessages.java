@@ -66,6 +66,23 @@ public final class ReceivedMessages {
         return outcomes;
     }
 
+    /** Forgets what was done with these messages, so that they go through the pipeline again (redrive). */
+    public void forget(Collection<String> hashes) throws SQLException {
+        List<String> all = new ArrayList<>(hashes);
+        try (Connection c = dataSource.getConnection()) {
+            for (int from = 0; from < all.size(); from += CHUNK) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM received_message WHERE content_hash IN ("
+                        + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        s.setString(i + 1, chunk.get(i));
+                    }
+                    s.executeUpdate();
+                }
+            }
+        }
+    }
+
     /** Records outcomes within the caller's transaction; a message already remembered keeps its first outcome. */
     static void remember(Connection c, List<Disposition> dispositions, Instant at) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
