@@ -35,6 +35,10 @@ import org.rebound.deadletter.DeadLetterFolder;
 import org.rebound.dsn.ReportParser;
 import org.rebound.events.EmbeddedBroker;
 import org.rebound.events.Outbox;
+import org.rebound.health.BrokerHealthCheck;
+import org.rebound.health.DatabaseHealthCheck;
+import org.rebound.health.MailboxBackoff;
+import org.rebound.health.MailboxHealthCheck;
 import org.rebound.pipeline.NonBouncePolicy;
 import org.rebound.pipeline.Pop3UidGenerator;
 import org.rebound.pipeline.RecipientClassifier;
@@ -84,6 +88,8 @@ public final class ReboundServer implements AutoCloseable {
         settings.integer("rebound.outbox.poll-period", 10, 3_600_000);
         settings.integer("rebound.outbox.batch-size", 1, 10_000);
         Duration outboxLease = settings.duration("rebound.outbox.claim-lease");
+        Duration pollDelay = Duration.ofMillis(settings.integer("rebound.mailbox.poll-delay", 10, 86_400_000));
+        Duration backoffMax = settings.duration("rebound.mailbox.backoff-max");
         settings.text("rebound.jms.topic");
 
         try {
@@ -126,7 +132,13 @@ public final class ReboundServer implements AutoCloseable {
             main.bind("deadLetterFolder", new DeadLetterFolder(deadLetterDir, clock));
             main.bind("bounceStore", new BounceStore(dataSource, clock, quarantine,
                     updateSentStatus ? Optional.of(sentTable) : Optional.empty()));
-            main.bind("outbox", new Outbox(dataSource, clock, instanceName(), outboxLease));
+            Outbox outbox = new Outbox(dataSource, clock, instanceName(), outboxLease);
+            main.bind("outbox", outbox);
+            MailboxBackoff backoff = new MailboxBackoff(clock, pollDelay, backoffMax);
+            main.bind("mailboxBackoff", backoff);
+            main.bind("databaseHealth", new DatabaseHealthCheck(dataSource));
+            main.bind("brokerHealth", new BrokerHealthCheck(jms, outbox));
+            main.bind("pipelineHealth", new MailboxHealthCheck(backoff));
             main.setOverrideProperties(settings.asProperties());
         } catch (Exception | Error e) {
             closeResources();

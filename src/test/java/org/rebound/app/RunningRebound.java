@@ -51,7 +51,8 @@ final class RunningRebound implements AutoCloseable {
                 .with("rebound.dead-letter.dir", work.resolve("dead-letter").toString())
                 .with("rebound.jms.embedded.data-dir", work.resolve("artemis").toString())
                 .with("rebound.jms.embedded.port", Integer.toString(jmsPort))
-                .with("rebound.mailbox.poll-delay", "100");
+                .with("rebound.mailbox.poll-delay", "100")
+                .with("camel.management.port", Integer.toString(DemoMailbox.freePort()));
         ReboundServer server = ReboundServer.start(adjust.apply(settings));
         EventSubscriber subscriber = EventSubscriber.subscribe(
                 new ActiveMQConnectionFactory("tcp://127.0.0.1:" + jmsPort), settings.text("rebound.jms.topic"));

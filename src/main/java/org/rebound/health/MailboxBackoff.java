@@ -1,0 +1,70 @@
+package org.rebound.health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.PollingConsumerPollStrategy;
+
+/**
+ * Backs off fetching while windows fail (the database down, say): after a failed window the next poll waits the
+ * poll delay, then twice that, up to a ceiling, so an outage leaves the mailbox untouched instead of downloading
+ * the same window again and again. The first window that commits ends the backoff. camel-mail asks begin() before
+ * each poll.
+ */
+public final class MailboxBackoff implements PollingConsumerPollStrategy {
+
+    private final Clock clock;
+    private final Duration first;
+    private final Duration ceiling;
+    private volatile Instant nextPoll = Instant.MIN;
+    private volatile Duration current = Duration.ZERO;
+    private volatile Optional<String> cause = Optional.empty();
+
+    public MailboxBackoff(Clock clock, Duration first, Duration ceiling) {
+        this.clock = clock;
+        this.first = first;
+        this.ceiling = ceiling;
+    }
+
+    /** A window failed: wait longer before the next poll. */
+    public void windowFailed(Throwable failure) {
+        current = current.isZero() ? first : min(current.multipliedBy(2), ceiling);
+        nextPoll = clock.instant().plus(current);
+        cause = Optional.of(String.valueOf(failure));
+    }
+
+    /** A window committed: poll at the normal pace again. */
+    public void windowCommitted() {
+        current = Duration.ZERO;
+        nextPoll = Instant.MIN;
+        cause = Optional.empty();
+    }
+
+    /** Why fetching is backing off, while it is. */
+    public Optional<String> failure() {
+        return cause;
+    }
+
+    @Override
+    public boolean begin(Consumer consumer, Endpoint endpoint) {
+        return !clock.instant().isBefore(nextPoll);
+    }
+
+    @Override
+    public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
+        // a poll that ran; whether its window committed is reported by the route
+    }
+
+    @Override
+    public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
+        return false;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}
