@@ -186,7 +186,8 @@ public final class ReboundServer implements AutoCloseable {
     /** The database of rebound.db.*, its schema migrated. */
     static HikariDataSource openDatabase(Settings settings) {
         HikariDataSource db = Database.open(settings.text("rebound.db.url"), settings.optionalText("rebound.db.user"),
-                settings.optionalText("rebound.db.password"), settings.integer("rebound.db.pool-size", 1, 200));
+                settings.optionalText("rebound.db.password"), settings.integer("rebound.db.pool-size", 1, 200),
+                settings.duration("rebound.db.connect-timeout"));
         try {
             Database.migrate(db);
         } catch (RuntimeException e) {

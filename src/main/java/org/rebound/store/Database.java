@@ -1,5 +1,7 @@
 package org.rebound.store;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -13,13 +15,19 @@ public final class Database {
     private Database() {
     }
 
-    public static HikariDataSource open(String url, String user, String password, int poolSize) {
+    /**
+     * @param connectTimeout how long a caller waits for a connection before failing: short, so that an outage
+     *                       fails a window quickly and the health check answers
+     */
+    public static HikariDataSource open(String url, String user, String password, int poolSize,
+                                        Duration connectTimeout) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("rebound-db");
+        config.setConnectionTimeout(connectTimeout.toMillis());
         // Fail start-up at once with the driver's own message when the database cannot be reached.
         config.setInitializationFailTimeout(1);
         return new HikariDataSource(config);

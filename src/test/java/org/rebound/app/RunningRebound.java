@@ -53,10 +53,21 @@ final class RunningRebound implements AutoCloseable {
                 .with("rebound.jms.embedded.port", Integer.toString(jmsPort))
                 .with("rebound.mailbox.poll-delay", "100")
                 .with("camel.management.port", Integer.toString(DemoMailbox.freePort()));
-        ReboundServer server = ReboundServer.start(adjust.apply(settings));
-        EventSubscriber subscriber = EventSubscriber.subscribe(
-                new ActiveMQConnectionFactory("tcp://127.0.0.1:" + jmsPort), settings.text("rebound.jms.topic"));
-        return new RunningRebound(work, mailbox, server, subscriber);
+        Settings adjusted = adjust.apply(settings);
+        ReboundServer server = null;
+        try {
+            server = ReboundServer.start(adjusted);
+            // A subscriber outside Rebound: over TCP to the embedded broker, or to the configured broker.
+            String url = adjusted.bool("rebound.jms.embedded") ? "tcp://127.0.0.1:" + jmsPort
+                    : adjusted.text("rebound.jms.url");
+            EventSubscriber subscriber = EventSubscriber.subscribe(new ActiveMQConnectionFactory(url),
+                    adjusted.text("rebound.jms.topic"));
+            return new RunningRebound(work, mailbox, server, subscriber);
+        } catch (Exception | Error e) {
+            try (mailbox; AutoCloseable s = server) {
+                throw e;
+            }
+        }
     }
 
     /** Plays the sending system: one row of its log of sent messages. */

@@ -26,4 +26,10 @@ record TestDatabase(String url, String user, String password) {
         }
         return new TestDatabase(base + "?currentSchema=" + schema, user, "");
     }
+
+    /** The same database reached through another port on loopback (a {@link TcpProxy}). */
+    TestDatabase throughPort(int port) {
+        return new TestDatabase(url.replaceFirst("//127\\.0\\.0\\.1:\\d+/", "//127.0.0.1:" + port + "/"), user,
+                password);
+    }
 }
