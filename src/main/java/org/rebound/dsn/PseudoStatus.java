@@ -33,8 +33,7 @@ public final class PseudoStatus {
                     "undeliverable for too long", "expired after", "retry period", "has not been delivered for",
                     "could not deliver for", "not delivered within", "envelope expired",
                     "aborted after", "after multiple retries", "failing for a long time", "attempts:",
-                    "delivery failed after", "message will be retried", "has been delayed",
-                    "did not accept our requests to connect")),
+                    "delivery failed after", "message will be retried", "has been delayed")),
             // Temporary DNS failures ("Host not found, try again") are network errors, not unknown hosts.
             new Phrases(944, List.of("name service error", "network error")),
             // Sisimai's lib/Sisimai/Reason/Filtered.pm: webmail services answer "This user doesn't have a

@@ -3,6 +3,7 @@ package org.rebound.dsn.format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.rebound.dsn.Action;
@@ -37,6 +38,20 @@ public abstract class NoticeParser implements FormatParser {
         return "";
     }
 
+    /**
+     * A status from an MTA's own wording: the code of the first phrase (lower-case) the diagnostic contains, or
+     * empty. For MTAs whose notices use fixed sentences that the shared phrase table would misread.
+     */
+    protected static String ownWording(String diagnostic, List<Map.Entry<String, String>> phrases) {
+        String lower = diagnostic.toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, String> p : phrases) {
+            if (lower.contains(p.getKey())) {
+                return p.getValue();
+            }
+        }
+        return "";
+    }
+
     /** The reporting MTA's name for itself, if its notice gives it. */
     protected String reportingMta(ReturnedMail mail) {
         return "";
@@ -57,13 +72,13 @@ public abstract class NoticeParser implements FormatParser {
         List<RecipientStatus> recipients = new ArrayList<>();
         for (NoticeText.Block b : blocks) {
             String diagnostic = b.diagnostic().isBlank() ? notice : b.diagnostic();
-            RecipientStatus r = RecipientFacts.of(b.recipient(), "", action, statusFor(mail, diagnostic), diagnostic,
-                    "", "");
+            RecipientStatus r = RecipientFacts.of(b.recipient(), "", action, ownStatus(mail, diagnostic, delayed),
+                    diagnostic, "", "");
             if (!diagnostic.equals(notice) && !RecipientFacts.isExplained(r)) {
                 // Some notices give the reason before naming the recipient (Verizon: "Error: Invalid user
                 // address" ... "RCPT TO: a@b"): when the recipient's own lines explain nothing, the notice does.
-                RecipientStatus whole = RecipientFacts.of(b.recipient(), "", action, statusFor(mail, notice), notice,
-                        "", "");
+                RecipientStatus whole = RecipientFacts.of(b.recipient(), "", action,
+                        ownStatus(mail, notice, delayed), notice, "", "");
                 if (RecipientFacts.isExplained(whole)) {
                     r = whole;
                 }
@@ -110,6 +125,12 @@ public abstract class NoticeParser implements FormatParser {
             result.add(new NoticeText.Block(address, diagnostic));
         }
         return result;
+    }
+
+    /** The MTA's own status for its wording; a delay notice's failures are temporary (class 4). */
+    private String ownStatus(ReturnedMail mail, String diagnostic, boolean delayed) {
+        String status = statusFor(mail, diagnostic);
+        return delayed && status.startsWith("5.") ? "4." + status.substring(2) : status;
     }
 
     /** A notice that says delivery is still being tried is a delay notice, not a failure. */

@@ -20,7 +20,12 @@ public final class MtaParsers {
             new Entry(AmazonSesParser::recognises, new AmazonSesParser()),
             new Entry(GoogleGroupsParser::recognises, new GoogleGroupsParser()),
             new Entry(KddiParser::recognises, new KddiParser()),
-            new Entry(FmlParser::recognises, new FmlParser()));
+            new Entry(FmlParser::recognises, new FmlParser()),
+            new Entry(GmailParser::recognises, new GmailParser()),
+            new Entry(QmailParser::recognises, new QmailParser()),
+            new Entry(EximParser::recognises, new EximParser()),
+            new Entry(SendmailParser::recognises, new SendmailParser()),
+            new Entry(NotesParser::recognises, new NotesParser()));
 
     /** The parsers whose evidence the message carries, most specific first; usually none or one. */
     public List<FormatParser> candidates(ReturnedMail mail) {
