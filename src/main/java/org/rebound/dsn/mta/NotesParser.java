@@ -21,7 +21,7 @@ final class NotesParser extends NoticeParser {
             Map.entry("no such user", "5.0.911"));
 
     static boolean recognises(ReturnedMail mail) {
-        return mail.text().contains("------- Failure Reasons --------");
+        return mail.text().contains("------- Failure Reasons");
     }
 
     @Override
