@@ -94,7 +94,8 @@ public final class Headers {
     public static Headers parse(CharSequence text, int from, int to) {
         List<Field> fields = new ArrayList<>();
         String name = null;
-        StringBuilder value = new StringBuilder();
+        int valueStart = 0;
+        int valueEnd = 0;
         int pos = from;
         while (pos < to) {
             int end = pos;
@@ -117,7 +118,7 @@ public final class Headers {
             }
             char c = text.charAt(pos);
             if ((c == ' ' || c == '\t') && name != null) {
-                value.append(' ').append(text, pos, end);
+                valueEnd = end; // a continuation line: the value runs on, unfolded when read
             } else {
                 int colon = -1;
                 for (int i = pos; i < end; i++) {
@@ -138,16 +139,16 @@ public final class Headers {
                     break;
                 }
                 if (name != null) {
-                    fields.add(new Field(name, value.toString()));
+                    fields.add(new Field(name, text.subSequence(valueStart, valueEnd).toString()));
                 }
                 name = text.subSequence(pos, colon).toString().toLowerCase(Locale.ROOT);
-                value.setLength(0);
-                value.append(text, colon + 1, end);
+                valueStart = colon + 1;
+                valueEnd = end;
             }
             pos = next;
         }
         if (name != null) {
-            fields.add(new Field(name, value.toString()));
+            fields.add(new Field(name, text.subSequence(valueStart, valueEnd).toString()));
         }
         return new Headers(fields);
     }
