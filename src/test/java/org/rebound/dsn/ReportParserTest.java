@@ -205,7 +205,16 @@ class ReportParserTest {
 
     @Test
     void qmailNoticeIsReadByTheParserItsEvidenceSelects() throws Exception {
-        assertEquals("qmail", parse("""
+        assertEquals("qmail", qmailNotice().parser());
+    }
+
+    @Test
+    void noticeThatIntroducesItsHostGivesTheReportingMta() throws Exception {
+        assertEquals("mail.example.org", qmailNotice().reportingMta());
+    }
+
+    private BounceReport qmailNotice() throws UnparseableMessageException {
+        return parse("""
                 From: MAILER-DAEMON@mail.example.org
                 To: sender@example.com
                 Subject: failure notice
@@ -214,7 +223,7 @@ class ReportParserTest {
 
                 <gone@example.net>:
                 Sorry, no mailbox here by that name. (#5.1.1)
-                """).parser());
+                """);
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.rebound.dsn.Action;
 import org.rebound.dsn.Addresses;
@@ -52,10 +54,23 @@ public abstract class NoticeParser implements FormatParser {
         return "";
     }
 
-    /** The reporting MTA's name for itself, if its notice gives it. */
+    /**
+     * The host that wrote the notice, when it introduces itself the way qmail ("This is the qmail-send program at
+     * HOST"), Postfix ("This is the mail system at host HOST") and DragonFly ("This is the DragonFly Mail Agent
+     * v0.13 at HOST") do; else empty.
+     */
     protected String reportingMta(ReturnedMail mail) {
-        return "";
+        String text = mail.text();
+        int intro = text.indexOf("This is the ");
+        if (intro < 0) {
+            return "";
+        }
+        Matcher m = SELF_INTRODUCTION.matcher(text);
+        return m.find(intro) ? m.group(1).toLowerCase(Locale.ROOT) : "";
     }
+
+    private static final Pattern SELF_INTRODUCTION = Pattern.compile(
+            "This is the [^\\n]{0,60}? at (?:host )?([A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9])");
 
     @Override
     public Optional<BounceReport> parse(ReturnedMail mail) {
@@ -160,7 +175,7 @@ public abstract class NoticeParser implements FormatParser {
         }
         String bounceTo = Addresses.first(mail.headers().first("to"));
         String originalFrom = Addresses.first(mail.original().header("from"));
-        for (String a : NoticeText.addresses(notice)) {
+        for (String a : Addresses.all(notice)) {
             if (!a.equals(mail.fromAddress()) && !a.equals(bounceTo) && !a.equals(originalFrom)
                     && !a.startsWith("mailer-daemon@") && !a.startsWith("postmaster@")) {
                 return List.of(new NoticeText.Block(a, notice));
