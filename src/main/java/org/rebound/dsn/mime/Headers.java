@@ -20,10 +20,38 @@ public final class Headers {
      * One field: name lower-cased, value unfolded. The value is stored as read and cleaned when asked for, because
      * most fields (Received, DKIM-Signature, ...) are never read.
      */
-    public record Field(String name, String value) {
-        @Override
+    public static final class Field {
+        private final String name;
+        private Object raw;
+        private String value;
+
+        public Field(String name, String value) {
+            this.name = name;
+            this.raw = value;
+        }
+
+        /** A field straight from Mime4j, decoded only if read (most, such as Received, never are). */
+        Field(String name, org.apache.james.mime4j.stream.Field parsed) {
+            this.name = name;
+            this.raw = parsed;
+        }
+
+        public String name() {
+            return name;
+        }
+
         public String value() {
-            return clean(value);
+            if (value == null) {
+                String body = raw instanceof org.apache.james.mime4j.stream.Field f ? f.getBody() : (String) raw;
+                value = clean(body == null ? "" : body);
+                raw = null;
+            }
+            return value;
+        }
+
+        @Override
+        public String toString() {
+            return name + ": " + value();
         }
     }
 
@@ -201,6 +229,12 @@ public final class Headers {
 
         public Builder add(String name, String value) {
             fields.add(new Field(name.toLowerCase(Locale.ROOT), value));
+            return this;
+        }
+
+        /** Adds a field as Mime4j parsed it; its value is decoded when first read. */
+        public Builder add(org.apache.james.mime4j.stream.Field parsed) {
+            fields.add(new Field(parsed.getName().toLowerCase(Locale.ROOT), parsed));
             return this;
         }
 
