@@ -1,8 +1,7 @@
 package org.rebound.dsn.mime;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,13 +93,13 @@ public final class Headers {
      * and of no use for correlation.
      */
     public Map<String, String> asMap() {
-        Map<String, String> map = new LinkedHashMap<>();
+        Map<String, String> map = new HashMap<>();
         for (Field f : fields) {
             if (!isTraceOrSignature(f.name) && !map.containsKey(f.name)) {
                 map.put(f.name, f.value());
             }
         }
-        return Collections.unmodifiableMap(map);
+        return Map.copyOf(map); // immutable already, so OriginalMessage keeps it without another copy
     }
 
     private static boolean isTraceOrSignature(String name) {
