@@ -28,10 +28,10 @@ final class ParseBenchmarkCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, folders of .eml files, or mbox files.")
     List<Path> paths;
 
-    @Option(names = "--warmup", defaultValue = "60", description = "Untimed passes first (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "150", description = "Untimed passes first (default ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--passes", defaultValue = "60", description = "Timed passes (default ${DEFAULT-VALUE}).")
+    @Option(names = "--passes", defaultValue = "100", description = "Timed passes (default ${DEFAULT-VALUE}).")
     int passes;
 
     private final ReportParser parser = new ReportParser();

@@ -33,8 +33,7 @@ public final class PseudoStatus {
                     "undeliverable for too long", "expired after", "retry period", "has not been delivered for",
                     "could not deliver for", "not delivered within", "envelope expired",
                     "aborted after", "after multiple retries", "failing for a long time", "attempts:",
-                    "delivery failed after", "message will be retried", "has been delayed",
-                    "did not accept our requests to connect")),
+                    "delivery failed after", "message will be retried", "has been delayed")),
             // Temporary DNS failures ("Host not found, try again") are network errors, not unknown hosts.
             new Phrases(944, List.of("name service error", "network error")),
             // Sisimai's lib/Sisimai/Reason/Filtered.pm: webmail services answer "This user doesn't have a
@@ -137,6 +136,27 @@ public final class PseudoStatus {
         }
         return derived;
     }
+
+    /**
+     * A refusal of the MAIL FROM command refuses the sender before any recipient is named: it says nothing about
+     * the recipient, whose delivery is undecided. Sisimai writes this "onhold", 901, when no code is given.
+     */
+    public static Optional<StatusCode> atMailFrom(String diagnostic, String replyCode) {
+        String text = diagnostic.toLowerCase(Locale.ROOT);
+        for (String marker : MAIL_COMMAND) {
+            if (text.contains(marker)) {
+                return Optional.of(new StatusCode(replyCode.startsWith("4") ? 4 : 5, 0, 901));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The reporting MTA's own summary of the failed command (Exim "after MAIL FROM", Postfix "in reply to MAIL
+     * FROM command"). A Sendmail transcript (">>> MAIL FROM") quotes the server's words instead, which the phrase
+     * table reads.
+     */
+    private static final List<String> MAIL_COMMAND = List.of("after mail from", "in reply to mail from");
 
     private static final List<String> DATA_COMMAND = List.of("end of data", "after data", "smtp command data",
             ">>> data", "in reply to data", "command data");

@@ -41,6 +41,9 @@ public final class RecipientFacts {
             status = inText;
         }
         if (status.isEmpty()) {
+            status = PseudoStatus.atMailFrom(diag, reply);
+        }
+        if (status.isEmpty()) {
             status = PseudoStatus.afterData(PseudoStatus.derive(diag, reply, action == Action.DELAYED), diag);
         }
         if (status.isEmpty() && action == Action.DELAYED) {

@@ -204,6 +204,45 @@ class ReportParserTest {
     }
 
     @Test
+    void qmailNoticeIsReadByTheParserItsEvidenceSelects() throws Exception {
+        assertEquals("qmail", qmailNotice().parser());
+    }
+
+    @Test
+    void noticeThatIntroducesItsHostGivesTheReportingMta() throws Exception {
+        assertEquals("mail.example.org", qmailNotice().reportingMta());
+    }
+
+    private BounceReport qmailNotice() throws UnparseableMessageException {
+        return parse("""
+                From: MAILER-DAEMON@mail.example.org
+                To: sender@example.com
+                Subject: failure notice
+
+                Hi. This is the qmail-send program at mail.example.org.
+
+                <gone@example.net>:
+                Sorry, no mailbox here by that name. (#5.1.1)
+                """);
+    }
+
+    @Test
+    void unknownMtaFromAMailSystemIsReadByTheGenericParser() throws Exception {
+        BounceReport report = parse("""
+                From: Mail Administrator <postmaster@unheard-of.example>
+                To: sender@example.com
+                Subject: Delivery problem
+
+                Could not deliver to the following recipient:
+                    lost@example.net
+                Reason: mailbox unavailable
+                """);
+        assertEquals("generic", report.parser());
+        assertEquals(List.of("lost@example.net"), recipients(report));
+        assertEquals("5.0.911", report.recipients().get(0).statusText());
+    }
+
+    @Test
     void eximFailedRecipientsHeaderNamesTheRecipients() throws Exception {
         BounceReport report = parse("""
                 From: Mail Delivery System <Mailer-Daemon@mx.example.org>

@@ -3,7 +3,10 @@ package org.rebound.dsn.format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.rebound.dsn.Action;
 import org.rebound.dsn.Addresses;
@@ -37,10 +40,37 @@ public abstract class NoticeParser implements FormatParser {
         return "";
     }
 
-    /** The reporting MTA's name for itself, if its notice gives it. */
-    protected String reportingMta(ReturnedMail mail) {
+    /**
+     * A status from an MTA's own wording: the code of the first phrase (lower-case) the diagnostic contains, or
+     * empty. For MTAs whose notices use fixed sentences that the shared phrase table would misread.
+     */
+    protected static String ownWording(String diagnostic, List<Map.Entry<String, String>> phrases) {
+        String lower = diagnostic.toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, String> p : phrases) {
+            if (lower.contains(p.getKey())) {
+                return p.getValue();
+            }
+        }
         return "";
     }
+
+    /**
+     * The host that wrote the notice, when it introduces itself the way qmail ("This is the qmail-send program at
+     * HOST"), Postfix ("This is the mail system at host HOST") and DragonFly ("This is the DragonFly Mail Agent
+     * v0.13 at HOST") do; else empty.
+     */
+    protected String reportingMta(ReturnedMail mail) {
+        String text = mail.text();
+        int intro = text.indexOf("This is the ");
+        if (intro < 0) {
+            return "";
+        }
+        Matcher m = SELF_INTRODUCTION.matcher(text);
+        return m.find(intro) ? m.group(1).toLowerCase(Locale.ROOT) : "";
+    }
+
+    private static final Pattern SELF_INTRODUCTION = Pattern.compile(
+            "This is the [^\\n]{0,60}? at (?:host )?([A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9])");
 
     @Override
     public Optional<BounceReport> parse(ReturnedMail mail) {
@@ -57,13 +87,13 @@ public abstract class NoticeParser implements FormatParser {
         List<RecipientStatus> recipients = new ArrayList<>();
         for (NoticeText.Block b : blocks) {
             String diagnostic = b.diagnostic().isBlank() ? notice : b.diagnostic();
-            RecipientStatus r = RecipientFacts.of(b.recipient(), "", action, statusFor(mail, diagnostic), diagnostic,
-                    "", "");
+            RecipientStatus r = RecipientFacts.of(b.recipient(), "", action, ownStatus(mail, diagnostic, delayed),
+                    diagnostic, "", "");
             if (!diagnostic.equals(notice) && !RecipientFacts.isExplained(r)) {
                 // Some notices give the reason before naming the recipient (Verizon: "Error: Invalid user
                 // address" ... "RCPT TO: a@b"): when the recipient's own lines explain nothing, the notice does.
-                RecipientStatus whole = RecipientFacts.of(b.recipient(), "", action, statusFor(mail, notice), notice,
-                        "", "");
+                RecipientStatus whole = RecipientFacts.of(b.recipient(), "", action,
+                        ownStatus(mail, notice, delayed), notice, "", "");
                 if (RecipientFacts.isExplained(whole)) {
                     r = whole;
                 }
@@ -112,6 +142,12 @@ public abstract class NoticeParser implements FormatParser {
         return result;
     }
 
+    /** The MTA's own status for its wording; a delay notice's failures are temporary (class 4). */
+    private String ownStatus(ReturnedMail mail, String diagnostic, boolean delayed) {
+        String status = statusFor(mail, diagnostic);
+        return delayed && status.startsWith("5.") ? "4." + status.substring(2) : status;
+    }
+
     /** A notice that says delivery is still being tried is a delay notice, not a failure. */
     protected boolean isDelayNotice(ReturnedMail mail, String notice) {
         String subject = mail.subjectLower();
@@ -139,7 +175,7 @@ public abstract class NoticeParser implements FormatParser {
         }
         String bounceTo = Addresses.first(mail.headers().first("to"));
         String originalFrom = Addresses.first(mail.original().header("from"));
-        for (String a : NoticeText.addresses(notice)) {
+        for (String a : Addresses.all(notice)) {
             if (!a.equals(mail.fromAddress()) && !a.equals(bounceTo) && !a.equals(originalFrom)
                     && !a.startsWith("mailer-daemon@") && !a.startsWith("postmaster@")) {
                 return List.of(new NoticeText.Block(a, notice));

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.rebound.dsn.Addresses;
 
 /**
  * Reads the human-readable notice of a non-standard bounce: where it ends and the quoted original begins, and which
@@ -228,10 +227,5 @@ public final class NoticeText {
             }
         }
         return merged;
-    }
-
-    /** Every address in the notice, for the parsers whose MTA names the recipient only inside a sentence. */
-    public static List<String> addresses(String notice) {
-        return Addresses.all(notice);
     }
 }

@@ -1,6 +1,5 @@
 package org.rebound.dsn.format;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.rebound.dsn.BounceReport;
@@ -10,9 +9,10 @@ import org.rebound.dsn.mta.MtaParsers;
 
 /**
  * Chooses the parser for a returned message by evidence, cheapest and most certain first: a feedback-report part
- * (ARF), a delivery-status part (RFC 3464/6533), then the reporting-MTA parsers whose markers (From, Subject,
- * headers, body phrases) the message carries, then auto-reply headers, then the generic notice reader for
- * anything else from a mail system. Each step is a lookup, not a trial parse by every parser in turn.
+ * (ARF), a delivery-status part (RFC 3464/6533), or delivery-status fields pasted into its text, then the
+ * reporting-MTA parsers whose markers (From, Subject, headers, body phrases) the message carries, then auto-reply
+ * headers, then the generic notice reader for anything else from a mail system. Each step is a lookup, not a
+ * trial parse by every parser in turn.
  */
 public final class ParserChain {
 
@@ -29,15 +29,14 @@ public final class ParserChain {
                 return r.get();
             }
         }
-        List<FormatParser> candidates = mtaParsers.candidates(mail);
-        for (FormatParser p : candidates) {
-            Optional<BounceReport> r = p.parse(mail);
+        if (Rfc3464Parser.statusPart(mail).isPresent() || Rfc3464Parser.inlineFieldsStart(mail) >= 0) {
+            Optional<BounceReport> r = rfc3464.parse(mail);
             if (r.isPresent()) {
                 return r.get();
             }
         }
-        if (Rfc3464Parser.statusPart(mail).isPresent() || Rfc3464Parser.inlineFieldsStart(mail) >= 0) {
-            Optional<BounceReport> r = rfc3464.parse(mail);
+        for (FormatParser p : mtaParsers.candidates(mail)) {
+            Optional<BounceReport> r = p.parse(mail);
             if (r.isPresent()) {
                 return r.get();
             }

@@ -43,7 +43,12 @@ public final class Rfc3464Parser implements FormatParser {
      * or MTAs such as Amazon WorkMail that paste the fields into the notice): the index of the first field, or -1.
      */
     static int inlineFieldsStart(ReturnedMail mail) {
-        Matcher m = INLINE_FIELDS.matcher(mail.text());
+        String text = mail.text();
+        if (!(text.contains("ecipient:") || text.contains("ECIPIENT:") || text.contains("eporting-")
+                || text.contains("EPORTING-"))) {
+            return -1; // cheap test first: the pattern below scans every line
+        }
+        Matcher m = INLINE_FIELDS.matcher(text);
         return m.find() ? m.start() : -1;
     }
 

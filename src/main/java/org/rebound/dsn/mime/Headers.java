@@ -1,8 +1,7 @@
 package org.rebound.dsn.mime;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,10 +19,38 @@ public final class Headers {
      * One field: name lower-cased, value unfolded. The value is stored as read and cleaned when asked for, because
      * most fields (Received, DKIM-Signature, ...) are never read.
      */
-    public record Field(String name, String value) {
-        @Override
+    public static final class Field {
+        private final String name;
+        private Object raw;
+        private String value;
+
+        public Field(String name, String value) {
+            this.name = name;
+            this.raw = value;
+        }
+
+        /** A field straight from Mime4j, decoded only if read (most, such as Received, never are). */
+        Field(String name, org.apache.james.mime4j.stream.Field parsed) {
+            this.name = name;
+            this.raw = parsed;
+        }
+
+        public String name() {
+            return name;
+        }
+
         public String value() {
-            return clean(value);
+            if (value == null) {
+                String body = raw instanceof org.apache.james.mime4j.stream.Field f ? f.getBody() : (String) raw;
+                value = clean(body == null ? "" : body);
+                raw = null;
+            }
+            return value;
+        }
+
+        @Override
+        public String toString() {
+            return name + ": " + value();
         }
     }
 
@@ -66,13 +93,13 @@ public final class Headers {
      * and of no use for correlation.
      */
     public Map<String, String> asMap() {
-        Map<String, String> map = new LinkedHashMap<>();
+        Map<String, String> map = new HashMap<>();
         for (Field f : fields) {
             if (!isTraceOrSignature(f.name) && !map.containsKey(f.name)) {
                 map.put(f.name, f.value());
             }
         }
-        return Collections.unmodifiableMap(map);
+        return Map.copyOf(map); // immutable already, so OriginalMessage keeps it without another copy
     }
 
     private static boolean isTraceOrSignature(String name) {
@@ -94,7 +121,8 @@ public final class Headers {
     public static Headers parse(CharSequence text, int from, int to) {
         List<Field> fields = new ArrayList<>();
         String name = null;
-        StringBuilder value = new StringBuilder();
+        int valueStart = 0;
+        int valueEnd = 0;
         int pos = from;
         while (pos < to) {
             int end = pos;
@@ -117,7 +145,7 @@ public final class Headers {
             }
             char c = text.charAt(pos);
             if ((c == ' ' || c == '\t') && name != null) {
-                value.append(' ').append(text, pos, end);
+                valueEnd = end; // a continuation line: the value runs on, unfolded when read
             } else {
                 int colon = -1;
                 for (int i = pos; i < end; i++) {
@@ -138,16 +166,16 @@ public final class Headers {
                     break;
                 }
                 if (name != null) {
-                    fields.add(new Field(name, value.toString()));
+                    fields.add(new Field(name, text.subSequence(valueStart, valueEnd).toString()));
                 }
                 name = text.subSequence(pos, colon).toString().toLowerCase(Locale.ROOT);
-                value.setLength(0);
-                value.append(text, colon + 1, end);
+                valueStart = colon + 1;
+                valueEnd = end;
             }
             pos = next;
         }
         if (name != null) {
-            fields.add(new Field(name, value.toString()));
+            fields.add(new Field(name, text.subSequence(valueStart, valueEnd).toString()));
         }
         return new Headers(fields);
     }
@@ -200,6 +228,12 @@ public final class Headers {
 
         public Builder add(String name, String value) {
             fields.add(new Field(name.toLowerCase(Locale.ROOT), value));
+            return this;
+        }
+
+        /** Adds a field as Mime4j parsed it; its value is decoded when first read. */
+        public Builder add(org.apache.james.mime4j.stream.Field parsed) {
+            fields.add(new Field(parsed.getName().toLowerCase(Locale.ROOT), parsed));
             return this;
         }
 

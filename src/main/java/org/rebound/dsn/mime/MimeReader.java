@@ -15,7 +15,6 @@ import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.EntityState;
-import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.apache.james.mime4j.stream.RecursionMode;
@@ -57,10 +56,7 @@ public final class MimeReader {
             for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
                 switch (state) {
                     case T_START_BODYPART -> current = new Headers.Builder();
-                    case T_FIELD -> {
-                        Field field = stream.getField();
-                        current.add(field.getName(), field.getBody());
-                    }
+                    case T_FIELD -> current.add(stream.getField());
                     case T_START_MULTIPART -> {
                         if (++depth > maxDepth) {
                             throw new UnparseableMessageException("MIME nesting deeper than " + maxDepth);

@@ -20,7 +20,23 @@ public final class MtaParsers {
             new Entry(AmazonSesParser::recognises, new AmazonSesParser()),
             new Entry(GoogleGroupsParser::recognises, new GoogleGroupsParser()),
             new Entry(KddiParser::recognises, new KddiParser()),
-            new Entry(FmlParser::recognises, new FmlParser()));
+            new Entry(FmlParser::recognises, new FmlParser()),
+            new Entry(GmailParser::recognises, new GmailParser()),
+            new Entry(QmailParser::recognises, new QmailParser()),
+            new Entry(EximParser::recognises, new EximParser()),
+            new Entry(SendmailParser::recognises, new SendmailParser()),
+            new Entry(NotesParser::recognises, new NotesParser()),
+            // The formats below differ only in their markers, from Sisimai's lib/Sisimai/Lhost/<name>.pm.
+            new Entry(m -> m.text().contains("This is the DragonFly Mail Agent"), new NamedNoticeParser("dragonfly")),
+            new Entry(m -> m.text().contains("This is the MAILER-DAEMON, please DO NOT REPLY"),
+                    new NamedNoticeParser("opensmtpd")),
+            new Entry(m -> m.text().contains("This is the mail system at host")
+                    || m.text().contains("This is the Postfix program at host"), new NamedNoticeParser("postfix")),
+            new Entry(m -> m.text().contains("MSEXCH:"), new NamedNoticeParser("exchange2003")),
+            new Entry(m -> m.headers().first("x-mailer").startsWith("<SMTP32"), new NamedNoticeParser("imailserver")),
+            new Entry(m -> m.headers().first("x-mailer").equals("m-FILTER"), new NamedNoticeParser("mfilter")),
+            new Entry(m -> m.text().contains("Message from InterScan Messaging Security Suite"),
+                    new NamedNoticeParser("trendmicro")));
 
     /** The parsers whose evidence the message carries, most specific first; usually none or one. */
     public List<FormatParser> candidates(ReturnedMail mail) {

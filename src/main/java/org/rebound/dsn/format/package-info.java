@@ -1,0 +1,9 @@
+/**
+ * The parser chain: {@link org.rebound.dsn.format.ParserChain} picks, by evidence, one {@link
+ * org.rebound.dsn.format.FormatParser} for a {@link org.rebound.dsn.format.ReturnedMail} (the message after one
+ * MIME walk): ARF (RFC 5965), RFC 3464/6533 DSNs, a reporting-MTA format ({@code org.rebound.dsn.mta}), RFC 3834
+ * auto-replies, or the generic notice reader. Non-standard notices share {@link
+ * org.rebound.dsn.format.NoticeParser} and {@link org.rebound.dsn.format.NoticeText}; every recipient is built by
+ * {@link org.rebound.dsn.RecipientFacts}, which fills in status and reply codes from the diagnostic.
+ */
+package org.rebound.dsn.format;

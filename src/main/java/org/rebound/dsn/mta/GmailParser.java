@@ -1,0 +1,38 @@
+package org.rebound.dsn.mta;
+
+import java.util.List;
+import java.util.Map;
+
+import org.rebound.dsn.format.NoticeParser;
+import org.rebound.dsn.format.ReturnedMail;
+
+/**
+ * Gmail's plain-text notices (after Sisimai's lib/Sisimai/Lhost/Gmail.pm): from mailer-daemon@googlemail.com,
+ * "Delivery to the following recipient failed permanently:" (or "has been delayed:"), the address indented on its
+ * own line, "Technical details of ... failure:", the remote server's words, then "----- Original message -----".
+ */
+final class GmailParser extends NoticeParser {
+
+    /** Gmail's own explanations when the remote server said nothing. */
+    private static final List<Map.Entry<String, String>> WORDING = List.of(
+            Map.entry("did not accept our requests to connect", "5.0.947"),
+            Map.entry("the recipient server did not accept our requests", "5.0.947"),
+            Map.entry("dns error: domain name not found", "5.0.912"),
+            Map.entry("dns error: dns type 'mx' lookup", "5.0.912"));
+
+    static boolean recognises(ReturnedMail mail) {
+        return mail.fromAddress().equals("mailer-daemon@googlemail.com")
+                && (mail.text().contains("Delivery to the following recipient")
+                || mail.text().contains("Technical details of"));
+    }
+
+    @Override
+    public String name() {
+        return "gmail";
+    }
+
+    @Override
+    protected String statusFor(ReturnedMail mail, String diagnostic) {
+        return ownWording(diagnostic, WORDING);
+    }
+}
