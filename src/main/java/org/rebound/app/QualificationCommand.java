@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import org.flywaydb.core.Flyway;
 import org.rebound.classify.Classifier;
 import org.rebound.classify.QualificationEntry;
 import org.rebound.classify.QualificationLog;
@@ -32,13 +30,10 @@ import picocli.CommandLine.Option;
                 + "or scan returned messages into the log.")
 final class QualificationCommand implements Callable<Integer> {
 
-    @Option(names = "--db-url", defaultValue = "jdbc:h2:file:./data/rebound",
-            description = "JDBC URL of Rebound's database (default ${DEFAULT-VALUE}).")
-    String dbUrl;
-
-    @Option(names = "--db-user", defaultValue = "", description = "Database user; the password is read from "
-            + "the environment variable REBOUND_DB_PASSWORD.")
-    String dbUser;
+    @Option(names = "--config", defaultValue = "application.properties", paramLabel = "FILE",
+            description = "The configuration file whose rebound.db.* and rebound.rules.* settings are used "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Path config;
 
     @Option(names = "--top", defaultValue = "20", description = "How many patterns to list (default ${DEFAULT-VALUE}).")
     int top;
@@ -59,11 +54,11 @@ final class QualificationCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
-        try (HikariDataSource ds = dataSource()) {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        Settings settings = Settings.load(config, System.getenv(), System.getProperties());
+        try (HikariDataSource ds = ReboundServer.openDatabase(settings)) {
             QualificationLog log = new QualificationLog(ds);
             if (scan != null) {
-                out.printf("recorded %d unqualified diagnostics%n", scan(log));
+                out.printf("recorded %d unqualified diagnostics%n", scan(log, ReboundServer.classifier(settings)));
             }
             if (mark != null) {
                 if (pattern == null) {
@@ -86,9 +81,8 @@ final class QualificationCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int scan(QualificationLog log) throws Exception {
+    private int scan(QualificationLog log, Classifier classifier) throws Exception {
         ReportParser parser = new ReportParser();
-        Classifier classifier = new Classifier();
         int recorded = 0;
         for (ParseCommand.MailFile mail : ParseCommand.MailFile.readAll(scan)) {
             try {
@@ -101,14 +95,5 @@ final class QualificationCommand implements Callable<Integer> {
             }
         }
         return recorded;
-    }
-
-    private HikariDataSource dataSource() {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(dbUrl);
-        config.setUsername(dbUser);
-        config.setPassword(System.getenv().getOrDefault("REBOUND_DB_PASSWORD", ""));
-        config.setMaximumPoolSize(2);
-        return new HikariDataSource(config);
     }
 }
