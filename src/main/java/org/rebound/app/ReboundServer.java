@@ -46,6 +46,7 @@ import org.rebound.pipeline.ReturnedMessageReader;
 import org.rebound.pipeline.DeleteAfterCommit;
 import org.rebound.pipeline.DispositionPolicy;
 import org.rebound.pipeline.EventCorrelator;
+import org.rebound.pipeline.MailForwarder;
 import org.rebound.pipeline.MailboxWindow;
 import org.rebound.pipeline.UnmatchedPolicy;
 import org.rebound.pipeline.WindowIntake;
@@ -74,6 +75,11 @@ public final class ReboundServer implements AutoCloseable {
         // Read every setting first: a wrong value must stop start-up before anything is opened.
         NonBouncePolicy nonBounce = settings.choice("rebound.non-bounce.policy", NonBouncePolicy.class,
                 NonBouncePolicy::parse);
+        MailForwarder forwarder = new MailForwarder(new MailForwarder.Smtp(settings.text("rebound.smtp.host"),
+                settings.integer("rebound.smtp.port", 1, 65535), settings.optionalText("rebound.smtp.user"),
+                settings.optionalText("rebound.smtp.password"), settings.text("rebound.smtp.from"),
+                nonBounce == NonBouncePolicy.FORWARD ? settings.text("rebound.non-bounce.forward-to")
+                        : settings.optionalText("rebound.non-bounce.forward-to")));
         UnmatchedPolicy unmatched = settings.choice("rebound.correlation.unmatched", UnmatchedPolicy.class,
                 UnmatchedPolicy::parse);
         MailboxSettings.check(settings);
@@ -129,6 +135,7 @@ public final class ReboundServer implements AutoCloseable {
             Correlator correlator = settings.parsed(p -> new Correlator(correlation, lookup));
             main.bind("eventCorrelator", new EventCorrelator(correlator));
             main.bind("dispositionPolicy", new DispositionPolicy(nonBounce, unmatched));
+            main.bind("mailForwarder", forwarder);
             main.bind("deadLetterFolder", new DeadLetterFolder(deadLetterDir, clock));
             main.bind("bounceStore", new BounceStore(dataSource, clock, quarantine,
                     updateSentStatus ? Optional.of(sentTable) : Optional.empty()));

@@ -7,24 +7,33 @@ import java.util.Optional;
 import org.rebound.store.ReceivedMessages.Outcome;
 
 /**
- * What becomes of one returned message: the events to record, the dead-letter file to write (and why), whether
- * it stays in the mailbox, and the outcome remembered for it.
+ * What becomes of one returned message: the events to record, the dead-letter file to write (and why), and the
+ * outcome remembered for it, which also says whether it stays in the mailbox or is forwarded.
  *
  * @param result           what was understood of the message
  * @param recorded         the events stored in the database and published
  * @param deadLetterReason why the message goes to the dead-letter folder ("unreadable", "uncorrelated",
  *                         "not-a-bounce"), or empty when it does not
- * @param keepInMailbox    true when the message must stay in the mailbox
  * @param outcome          what Rebound remembers having done with it
  */
 public record Disposition(MessageResult result, List<BounceEvent> recorded, Optional<String> deadLetterReason,
-                          boolean keepInMailbox, Outcome outcome) {
+                          Outcome outcome) {
 
     public Disposition {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(deadLetterReason, "deadLetterReason");
         Objects.requireNonNull(outcome, "outcome");
         recorded = List.copyOf(recorded);
+    }
+
+    /** True when the message must stay in the mailbox. */
+    public boolean keepInMailbox() {
+        return outcome == Outcome.KEPT;
+    }
+
+    /** True when the message is to be forwarded to a person. */
+    public boolean forward() {
+        return outcome == Outcome.FORWARDED;
     }
 
     public ReturnedMessage message() {

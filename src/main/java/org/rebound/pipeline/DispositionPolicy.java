@@ -26,22 +26,24 @@ public final class DispositionPolicy {
 
     Disposition decide(MessageResult result) {
         return switch (result.kind()) {
-            case UNREADABLE -> new Disposition(result, List.of(), Optional.of("unreadable"), false,
-                    Outcome.DEAD_LETTERED);
-            case NOT_A_BOUNCE -> nonBounce == NonBouncePolicy.KEEP
-                    ? new Disposition(result, List.of(), Optional.empty(), true, Outcome.KEPT)
-                    : new Disposition(result, List.of(), Optional.of("not-a-bounce"), false, Outcome.DEAD_LETTERED);
+            case UNREADABLE -> new Disposition(result, List.of(), Optional.of("unreadable"), Outcome.DEAD_LETTERED);
+            case NOT_A_BOUNCE -> switch (nonBounce) {
+                case KEEP -> new Disposition(result, List.of(), Optional.empty(), Outcome.KEPT);
+                case FORWARD -> new Disposition(result, List.of(), Optional.empty(), Outcome.FORWARDED);
+                case DEAD_LETTER -> new Disposition(result, List.of(), Optional.of("not-a-bounce"),
+                        Outcome.DEAD_LETTERED);
+            };
             case BOUNCE -> bounce(result);
         };
     }
 
     private Disposition bounce(MessageResult result) {
         if (unmatched == UnmatchedPolicy.STORE) {
-            return new Disposition(result, result.events(), Optional.empty(), false, Outcome.RECORDED);
+            return new Disposition(result, result.events(), Optional.empty(), Outcome.RECORDED);
         }
         List<BounceEvent> correlated = result.events().stream().filter(BounceEvent::correlated).toList();
         boolean someUncorrelated = correlated.size() < result.events().size();
         return new Disposition(result, correlated, someUncorrelated ? Optional.of("uncorrelated") : Optional.empty(),
-                false, correlated.isEmpty() ? Outcome.DEAD_LETTERED : Outcome.RECORDED);
+                correlated.isEmpty() ? Outcome.DEAD_LETTERED : Outcome.RECORDED);
     }
 }

@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum NonBouncePolicy {
     /** Left in the mailbox for a person to read; remembered, so Rebound reads it only once. */
     KEEP,
+    /** Forwarded, attached to a short note, to the address in rebound.non-bounce.forward-to, then deleted. */
+    FORWARD,
     /** Moved to the dead-letter folder with the reason "not-a-bounce". */
     DEAD_LETTER;
 

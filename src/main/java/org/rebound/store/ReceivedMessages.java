@@ -27,7 +27,7 @@ public final class ReceivedMessages {
 
     /** What Rebound did with a message. */
     public enum Outcome {
-        RECORDED, DEAD_LETTERED, KEPT;
+        RECORDED, DEAD_LETTERED, KEPT, FORWARDED;
 
         public static Outcome parse(String text) {
             return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
