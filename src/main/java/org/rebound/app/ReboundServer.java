@@ -90,6 +90,7 @@ public final class ReboundServer implements AutoCloseable {
         Path deadLetterDir = settings.path("rebound.dead-letter.dir");
         boolean embeddedBroker = settings.bool("rebound.jms.embedded");
         int parsingThreads = settings.integer("rebound.parsing.threads", 0, 256);
+        int maxMessageBytes = settings.integer("rebound.parsing.max-message-bytes", 1024, Integer.MAX_VALUE);
         Classifier classifier = classifier(settings);
         settings.integer("rebound.outbox.poll-period", 10, 3_600_000);
         settings.integer("rebound.outbox.batch-size", 1, 10_000);
@@ -129,7 +130,7 @@ public final class ReboundServer implements AutoCloseable {
             main.bind("mailboxWindow", new MailboxWindow());
             main.bind("windowIntake", new WindowIntake(new ReceivedMessages(dataSource), deletes));
             main.bind("parsingPool", parsingPool);
-            main.bind("reportParser", new ReportParser());
+            main.bind("reportParser", new ReportParser(maxMessageBytes));
             main.bind("recipientClassifier", new RecipientClassifier(classifier, clock));
             lookup = new SentMessageLookup(dataSource, sentTable, correlation.recipientTimeWindow());
             Correlator correlator = settings.parsed(p -> new Correlator(correlation, lookup));

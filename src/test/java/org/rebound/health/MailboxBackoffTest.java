@@ -1,0 +1,87 @@
+package org.rebound.health;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class MailboxBackoffTest {
+
+    private final MutableClock clock = new MutableClock();
+    private final MailboxBackoff backoff = new MailboxBackoff(clock, Duration.ofSeconds(5), Duration.ofSeconds(20));
+
+    @Test
+    void pollsWhileNothingFails() {
+        assertTrue(backoff.begin(null, null));
+    }
+
+    @Test
+    void skipsPollsForThePollDelayAfterAFailure() {
+        backoff.windowFailed(new IllegalStateException("database down"));
+
+        clock.advance(Duration.ofSeconds(4));
+        assertFalse(backoff.begin(null, null));
+        clock.advance(Duration.ofSeconds(1));
+        assertTrue(backoff.begin(null, null));
+    }
+
+    @Test
+    void waitDoublesUpToTheCeiling() {
+        for (int i = 0; i < 4; i++) {
+            backoff.windowFailed(new IllegalStateException("database down"));
+        }
+        clock.advance(Duration.ofSeconds(19));
+        assertFalse(backoff.begin(null, null));
+        clock.advance(Duration.ofSeconds(1));
+        assertTrue(backoff.begin(null, null));
+    }
+
+    @Test
+    void committedWindowEndsTheBackoffAndItsCause() {
+        backoff.windowFailed(new IllegalStateException("database down"));
+
+        backoff.windowCommitted();
+
+        assertTrue(backoff.begin(null, null));
+        assertEquals(Optional.empty(), backoff.failure());
+    }
+
+    @Test
+    void failureNamesTheCause() {
+        backoff.windowFailed(new IllegalStateException("database down"));
+
+        assertEquals(Optional.of("java.lang.IllegalStateException: database down"), backoff.failure());
+    }
+
+    /** A clock the test moves. */
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-27T08:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
