@@ -24,7 +24,7 @@ import org.rebound.store.Reclassifier;
  * event's reason and the address's state follow, and the history says why.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReclassifyTest {
+class ReclassifyIT {
 
     private static final String WORDING = "550 5.7.1 Message refused by zz-gatekeeper";
 

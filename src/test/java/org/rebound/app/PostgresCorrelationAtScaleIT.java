@@ -3,7 +3,7 @@ package org.rebound.app;
 import java.sql.SQLException;
 
 /** Correlation of a full mailbox on PostgreSQL. */
-class PostgresCorrelationAtScaleTest extends CorrelationAtScaleContract {
+class PostgresCorrelationAtScaleIT extends CorrelationAtScaleContract {
 
     @Override
     TestDatabase database() throws SQLException {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /** With rebound.non-bounce.policy=forward, a person's reply goes on to a person, attached, and leaves the mailbox. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ForwardNonBounceTest {
+class ForwardNonBounceIT {
 
     private GreenMail smtp;
     private RunningRebound rebound;

@@ -3,7 +3,7 @@ package org.rebound.app;
 import java.sql.SQLException;
 
 /** The pipeline end to end on the PostgreSQL server this machine runs. */
-class PostgresPipelineTest extends PipelineContract {
+class PostgresPipelineIT extends PipelineContract {
 
     @Override
     TestDatabase database() throws SQLException {

@@ -1,7 +1,7 @@
 package org.rebound.app;
 
 /** Correlation of a full mailbox on H2. */
-class H2CorrelationAtScaleTest extends CorrelationAtScaleContract {
+class H2CorrelationAtScaleIT extends CorrelationAtScaleContract {
 
     @Override
     TestDatabase database() {

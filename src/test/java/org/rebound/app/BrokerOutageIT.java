@@ -25,7 +25,7 @@ import org.rebound.events.EventSubscriber;
  * their events wait in the outbox, the health check names the broker; afterwards every event reaches the topic.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrokerOutageTest {
+class BrokerOutageIT {
 
     private static final int BOUNCES = 5;
 

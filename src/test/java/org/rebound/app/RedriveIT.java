@@ -25,7 +25,7 @@ import org.rebound.deadletter.Redriver;
  * them, and a redrive stores that one, publishes its event, and removes its files, leaving the other.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RedriveTest {
+class RedriveIT {
 
     private RunningRebound rebound;
     private Redriver.Result result;

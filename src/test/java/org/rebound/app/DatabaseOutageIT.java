@@ -20,7 +20,7 @@ import org.rebound.app.TestMail.Failure;
  * is left untouched and the health check names the cause; afterwards every bounce is stored once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DatabaseOutageTest {
+class DatabaseOutageIT {
 
     private TcpProxy proxy;
     private RunningRebound rebound;

@@ -9,7 +9,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * authentication), in a schema of its own that each test drops and recreates. Set the system property
  * {@code rebound.test.postgres.url} to use another server.
  */
-class PostgresCorrelatorTest extends CorrelatorContract {
+class PostgresCorrelatorIT extends CorrelatorContract {
 
     private static final DataSource POSTGRES = postgres();
 

@@ -14,7 +14,7 @@ import org.rebound.app.TestMail.Failure;
 
 /** Diagnostics that no rule reads are counted by pattern as the pipeline stores their bounces. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QualificationFromPipelineTest {
+class QualificationFromPipelineIT {
 
     private RunningRebound rebound;
 
