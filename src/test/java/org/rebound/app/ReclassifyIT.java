@@ -8,8 +8,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +50,7 @@ class ReclassifyIT {
                   examples:
                     - {diagnostic: "550 5.7.1 Message refused by zz-gatekeeper"}
                 """);
-        Settings settings = Settings.load(Path.of("application.properties"), Map.of(), new Properties()).with("rebound.rules.local-dir", localRules.toString());
+        Settings settings = rebound.settings;
         summary = new Reclassifier(rebound.server.dataSource(), new ReportParser(),
                 ReboundServer.classifier(settings), ReboundServer.quarantinePolicy(settings), Clock.systemUTC()).run();
     }

@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -41,9 +39,7 @@ class RedriveIT {
                 () -> emlFiles().size() == 2 && rebound.mailbox.messageCount() == 0);
 
         rebound.logSent("late@sender.example", "late@recipient.example", "winter", null);
-        Settings settings = Settings.load(Path.of("application.properties"), Map.of(), new Properties())
-                .with("rebound.dead-letter.dir", rebound.work.resolve("dead-letter").toString());
-        result = RedriveCommand.redriver(rebound.server, settings).redrive(rebound.work.resolve("dead-letter"));
+        result = RedriveCommand.redriver(rebound.server, rebound.settings).redrive(rebound.work.resolve("dead-letter"));
         RunningRebound.await("the redriven event on the topic", Duration.ofSeconds(30),
                 () -> rebound.subscriber.count() == 1);
     }

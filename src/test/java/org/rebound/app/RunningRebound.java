@@ -28,12 +28,15 @@ import org.rebound.events.EventSubscriber;
 final class RunningRebound implements AutoCloseable {
 
     final Path work;
+    final Settings settings;
     final DemoMailbox mailbox;
     final ReboundServer server;
     final EventSubscriber subscriber;
 
-    private RunningRebound(Path work, DemoMailbox mailbox, ReboundServer server, EventSubscriber subscriber) {
+    private RunningRebound(Path work, Settings settings, DemoMailbox mailbox, ReboundServer server,
+                           EventSubscriber subscriber) {
         this.work = work;
+        this.settings = settings;
         this.mailbox = mailbox;
         this.server = server;
         this.subscriber = subscriber;
@@ -62,7 +65,7 @@ final class RunningRebound implements AutoCloseable {
                     : adjusted.text("rebound.jms.url");
             EventSubscriber subscriber = EventSubscriber.subscribe(new ActiveMQConnectionFactory(url),
                     adjusted.text("rebound.jms.topic"));
-            return new RunningRebound(work, mailbox, server, subscriber);
+            return new RunningRebound(work, adjusted, mailbox, server, subscriber);
         } catch (Exception | Error e) {
             try (mailbox; AutoCloseable s = server) {
                 throw e;
