@@ -37,7 +37,7 @@ import org.rebound.events.EmbeddedBroker;
 import org.rebound.events.Outbox;
 import org.rebound.health.BrokerHealthCheck;
 import org.rebound.health.DatabaseHealthCheck;
-import org.rebound.health.MailboxBackoff;
+import org.rebound.health.PollPacer;
 import org.rebound.health.MailboxHealthCheck;
 import org.rebound.pipeline.NonBouncePolicy;
 import org.rebound.pipeline.Pop3UidGenerator;
@@ -142,11 +142,11 @@ public final class ReboundServer implements AutoCloseable {
                     updateSentStatus ? Optional.of(sentTable) : Optional.empty()));
             Outbox outbox = new Outbox(dataSource, clock, instanceName(), outboxLease);
             main.bind("outbox", outbox);
-            MailboxBackoff backoff = new MailboxBackoff(clock, pollDelay, backoffMax);
-            main.bind("mailboxBackoff", backoff);
+            PollPacer pacer = new PollPacer(clock, pollDelay, backoffMax);
+            main.bind("pollPacer", pacer);
             main.bind("databaseHealth", new DatabaseHealthCheck(dataSource));
             main.bind("brokerHealth", new BrokerHealthCheck(jms, outbox));
-            main.bind("pipelineHealth", new MailboxHealthCheck(backoff));
+            main.bind("pipelineHealth", new MailboxHealthCheck(pacer));
             main.setOverrideProperties(settings.asProperties());
         } catch (Exception | Error e) {
             closeResources();

@@ -8,16 +8,16 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 /** DOWN while windows fail and fetching backs off, naming the last failure. */
 public final class MailboxHealthCheck extends AbstractHealthCheck {
 
-    private final MailboxBackoff backoff;
+    private final PollPacer pacer;
 
-    public MailboxHealthCheck(MailboxBackoff backoff) {
+    public MailboxHealthCheck(PollPacer pacer) {
         super("rebound", "pipeline");
-        this.backoff = backoff;
+        this.pacer = pacer;
     }
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        backoff.failure().ifPresentOrElse(
+        pacer.failure().ifPresentOrElse(
                 cause -> builder.message("windows fail, fetching backs off: " + cause).down(),
                 builder::up);
     }

@@ -19,6 +19,8 @@ import javax.management.ObjectName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.apache.camel.api.management.ManagedCamelContext;
+import org.apache.camel.api.management.mbean.ManagedRouteMBean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -142,6 +144,16 @@ abstract class PipelineContract {
         assertEquals(List.of("full@recipient.example|soft-bounce", "gone@recipient.example|hard-bounce",
                         "moved@recipient.example|hard-bounce"),
                 rebound.rows("SELECT recipient || '|' || status FROM sent_message ORDER BY recipient"));
+    }
+
+    @Test
+    void aKeptMessageIsNotReadAgainAndAgain() throws Exception {
+        ManagedRouteMBean fetch = rebound.server.camelContext().getCamelContextExtension()
+                .getContextPlugin(ManagedCamelContext.class).getManagedRoute("fetch-bounces");
+        long before = fetch.getExchangesTotal();
+        Thread.sleep(1_000);
+        // The poll delay in tests is 100 ms: at most about ten polls a second, each reading the one kept message.
+        assertTrue(fetch.getExchangesTotal() - before <= 12, (fetch.getExchangesTotal() - before) + " fetches");
     }
 
     @Test

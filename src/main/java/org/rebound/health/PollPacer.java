@@ -10,12 +10,18 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.PollingConsumerPollStrategy;
 
 /**
- * Backs off fetching while windows fail (the database down, say): after a failed window the next poll waits the
- * poll delay, then twice that, up to a ceiling, so an outage leaves the mailbox untouched instead of downloading
- * the same window again and again. The first window that commits ends the backoff. camel-mail asks begin() before
- * each poll.
+ * Decides when the mailbox is polled; camel-mail asks begin() before each poll.
+ * <ul>
+ * <li>A full mailbox drains without pause: the fetch route is greedy (a poll that fetched messages is followed at
+ * once by the next), so windows follow each other.</li>
+ * <li>A mailbox that holds only mail already dealt with (kept non-bounces) is not read again and again: after a
+ * window with nothing new, the next poll waits the poll delay.</li>
+ * <li>While windows fail (the database down, say) fetching backs off: the poll delay, then twice that, up to a
+ * ceiling, so an outage leaves the mailbox untouched instead of downloading the same window again and again. The
+ * first window that commits ends the backoff.</li>
+ * </ul>
  */
-public final class MailboxBackoff implements PollingConsumerPollStrategy {
+public final class PollPacer implements PollingConsumerPollStrategy {
 
     private final Clock clock;
     private final Duration first;
@@ -24,7 +30,11 @@ public final class MailboxBackoff implements PollingConsumerPollStrategy {
     private volatile Duration current = Duration.ZERO;
     private volatile Optional<String> cause = Optional.empty();
 
-    public MailboxBackoff(Clock clock, Duration first, Duration ceiling) {
+    /**
+     * @param first   the poll delay: the pause after a window with nothing new, and the first backoff
+     * @param ceiling the longest backoff
+     */
+    public PollPacer(Clock clock, Duration first, Duration ceiling) {
         this.clock = clock;
         this.first = first;
         this.ceiling = ceiling;
@@ -37,11 +47,14 @@ public final class MailboxBackoff implements PollingConsumerPollStrategy {
         cause = Optional.of(String.valueOf(failure));
     }
 
-    /** A window committed: poll at the normal pace again. */
-    public void windowCommitted() {
+    /**
+     * A window committed: the backoff ends; the next poll comes at once when the window had new messages (more may
+     * wait), after the poll delay when it had none.
+     */
+    public void windowCommitted(int newMessages) {
         current = Duration.ZERO;
-        nextPoll = Instant.MIN;
         cause = Optional.empty();
+        nextPoll = newMessages > 0 ? Instant.MIN : clock.instant().plus(first);
     }
 
     /** Why fetching is backing off, while it is. */

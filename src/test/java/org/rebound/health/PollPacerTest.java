@@ -13,52 +13,69 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-class MailboxBackoffTest {
+class PollPacerTest {
 
     private final MutableClock clock = new MutableClock();
-    private final MailboxBackoff backoff = new MailboxBackoff(clock, Duration.ofSeconds(5), Duration.ofSeconds(20));
+    private final PollPacer pacer = new PollPacer(clock, Duration.ofSeconds(5), Duration.ofSeconds(20));
 
     @Test
     void pollsWhileNothingFails() {
-        assertTrue(backoff.begin(null, null));
+        assertTrue(pacer.begin(null, null));
     }
 
     @Test
     void skipsPollsForThePollDelayAfterAFailure() {
-        backoff.windowFailed(new IllegalStateException("database down"));
+        pacer.windowFailed(new IllegalStateException("database down"));
 
         clock.advance(Duration.ofSeconds(4));
-        assertFalse(backoff.begin(null, null));
+        assertFalse(pacer.begin(null, null));
         clock.advance(Duration.ofSeconds(1));
-        assertTrue(backoff.begin(null, null));
+        assertTrue(pacer.begin(null, null));
     }
 
     @Test
     void waitDoublesUpToTheCeiling() {
         for (int i = 0; i < 4; i++) {
-            backoff.windowFailed(new IllegalStateException("database down"));
+            pacer.windowFailed(new IllegalStateException("database down"));
         }
         clock.advance(Duration.ofSeconds(19));
-        assertFalse(backoff.begin(null, null));
+        assertFalse(pacer.begin(null, null));
         clock.advance(Duration.ofSeconds(1));
-        assertTrue(backoff.begin(null, null));
+        assertTrue(pacer.begin(null, null));
     }
 
     @Test
     void committedWindowEndsTheBackoffAndItsCause() {
-        backoff.windowFailed(new IllegalStateException("database down"));
+        pacer.windowFailed(new IllegalStateException("database down"));
 
-        backoff.windowCommitted();
+        pacer.windowCommitted(3);
 
-        assertTrue(backoff.begin(null, null));
-        assertEquals(Optional.empty(), backoff.failure());
+        assertTrue(pacer.begin(null, null));
+        assertEquals(Optional.empty(), pacer.failure());
+    }
+
+    @Test
+    void windowWithNewMessagesIsFollowedAtOnce() {
+        pacer.windowCommitted(500);
+
+        assertTrue(pacer.begin(null, null));
+    }
+
+    @Test
+    void windowWithNothingNewWaitsThePollDelay() {
+        pacer.windowCommitted(0);
+
+        clock.advance(Duration.ofSeconds(4));
+        assertFalse(pacer.begin(null, null));
+        clock.advance(Duration.ofSeconds(1));
+        assertTrue(pacer.begin(null, null));
     }
 
     @Test
     void failureNamesTheCause() {
-        backoff.windowFailed(new IllegalStateException("database down"));
+        pacer.windowFailed(new IllegalStateException("database down"));
 
-        assertEquals(Optional.of("java.lang.IllegalStateException: database down"), backoff.failure());
+        assertEquals(Optional.of("java.lang.IllegalStateException: database down"), pacer.failure());
     }
 
     /** A clock the test moves. */
