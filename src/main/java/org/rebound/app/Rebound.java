@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The command line: `run` (the default) starts the server; the other commands are tools around it. */
 @Command(name = "rebound", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A bounce-mail server: reads returned mail from a mailbox, classifies and correlates it.",
-        subcommands = {RunCommand.class, DemoCommand.class, ParseCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, ParseCommand.class, org.rebound.bench.BenchCommand.class})
 public final class Rebound implements Callable<Integer> {
 
     /** Exit code for a wrong setting (EX_CONFIG in sysexits.h). */
