@@ -15,6 +15,11 @@ public final class Rebound implements Callable<Integer> {
     static final int EXIT_CONFIG = 78;
 
     public static void main(String[] args) {
+        // Jakarta Mail 2.1 looks its StreamProvider up with a ServiceLoader scan of the jar's META-INF/services on
+        // every InternetHeaders and body part it creates (FactoryFinder.find); naming the provider makes that a
+        // plain class lookup. Measured with the bench: about 30 % of the parsing threads' samples, before.
+        System.getProperties().putIfAbsent("jakarta.mail.util.StreamProvider",
+                "org.eclipse.angus.mail.util.MailStreamProvider");
         System.exit(commandLine().execute(args));
     }
 
