@@ -118,6 +118,7 @@ public final class BenchCommand implements Callable<Integer> {
                 EventSubscriber subscriber = fixture.subscribe(rebound, Duration.ofSeconds(60));
                 try (subscriber) {
                     long ready = System.nanoTime();
+                    double cpuAtReady = rebound.cpuSeconds().orElse(Double.NaN);
                     fixture.tap().open();
                     Drain drain = awaitDrain(fixture, subscriber, rebound, ready);
                     double cpu = rebound.cpuSeconds().orElse(Double.NaN);
@@ -127,7 +128,7 @@ public final class BenchCommand implements Callable<Integer> {
                     rebound.stop(30);
                     GcLog gc = GcLog.read(rebound.gcLog());
                     Verdict verdict = fixture.verify(DrainFixture.eventIds(List.of(subscriber)), nonBouncePolicy);
-                    print(fixture, drain, verdict, gc, cpu, rss, seconds(ready - launched));
+                    print(fixture, drain, verdict, gc, cpu, cpuAtReady, rss, seconds(ready - launched));
                     return verdict.passed() && drain.completed() ? 0 : 1;
                 }
             }
@@ -183,7 +184,8 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf("  %-24s %3d%n", "set aside", generator.rejected().size());
     }
 
-    private void print(DrainFixture fixture, Drain drain, Verdict verdict, GcLog gc, double cpu, double rss,
+    private void print(DrainFixture fixture, Drain drain, Verdict verdict, GcLog gc, double cpu, double cpuAtReady,
+                       double rss,
                        double startup) {
         ExpectedResults expected = fixture.expected();
         Pop3Tap tap = fixture.tap();
@@ -216,8 +218,11 @@ public final class BenchCommand implements Callable<Integer> {
                 gc.meanLiveMibFrom(runEnd - quarter, runEnd + 1));
         row("  collections", "%d", gc.collections().size());
         row("peak resident memory (VmHWM)", "%.0f MiB", rss);
-        row("CPU seconds of Rebound (user+sys, incl. start)", "%.1f s", cpu);
-        row("POP3 sessions / RETR / DELE", "%s", tap.sessions() + " / " + tap.retrieved() + " / " + tap.deleted());
+        row("CPU seconds of Rebound (user+sys), total", "%.1f s", cpu);
+        row("  of which during the drain", "%.1f s (%.2f ms a message)", cpu - cpuAtReady,
+                (cpu - cpuAtReady) * 1000 / expected.messages());
+        row("POP3 sessions", "%d", tap.sessions());
+        row("POP3 commands", "%s", tap.commandCounts());
         if (verbose) {
             out.println("  POP3 sessions (RETR/DELE/ms):");
             tap.finishedSessions().forEach(x -> out.printf("    %d/%d/%d%n", x.retrieved(), x.deleted(), x.millis()));

@@ -13,7 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,6 +41,7 @@ public final class Pop3Tap implements AutoCloseable {
     private final AtomicInteger deleted = new AtomicInteger();
     private final AtomicLong firstFetchNanos = new AtomicLong();
     private final List<Session> finished = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> commands = new ConcurrentSkipListMap<>();
     private volatile boolean closed;
 
     public Pop3Tap(int upstreamPort) throws IOException {
@@ -89,6 +92,13 @@ public final class Pop3Tap implements AutoCloseable {
     /** The sessions that have ended, in the order they ended. */
     public List<Session> finishedSessions() {
         return List.copyOf(finished);
+    }
+
+    /** How many times the client sent each command (USER, UIDL, TOP, RETR, DELE, ...). */
+    public Map<String, Integer> commandCounts() {
+        Map<String, Integer> counts = new TreeMap<>();
+        commands.forEach((verb, n) -> counts.put(verb, n.get()));
+        return counts;
     }
 
     /** System.nanoTime() of the first RETR, or 0 before it. */
@@ -178,10 +188,14 @@ public final class Pop3Tap implements AutoCloseable {
 
     private void command(String line, long now, Map<Integer, Long> fetchedAt, int[] counts) {
         String[] words = line.split(" ");
+        String verb = words[0].toUpperCase(Locale.ROOT);
+        if (verb.length() <= 4) {
+            // Only POP3 keywords (RFC 1939: three or four characters), not the password that follows PASS.
+            commands.computeIfAbsent(verb, v -> new AtomicInteger()).incrementAndGet();
+        }
         if (words.length < 2) {
             return;
         }
-        String verb = words[0].toUpperCase(Locale.ROOT);
         int number;
         try {
             number = Integer.parseInt(words[1]);
