@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import jakarta.jms.JMSException;
 
@@ -134,6 +135,27 @@ public final class DrainFixture implements AutoCloseable {
         while (true) {
             try {
                 return EventSubscriber.subscribe(factory, TOPIC);
+            } catch (JMSException e) {
+                if (!rebound.isAlive() || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /**
+     * Subscribes durably (or resumes the subscription) to the topic of the Rebound process's embedded broker,
+     * retrying while the broker starts; every eventId received goes to {@code into}.
+     */
+    public DurableSubscriber subscribeDurably(ReboundProcess rebound, String clientId,
+                                              ConcurrentLinkedQueue<String> into, Duration timeout)
+            throws JMSException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + jmsPort);
+        while (true) {
+            try {
+                return DurableSubscriber.subscribe(factory, TOPIC, clientId, into);
             } catch (JMSException e) {
                 if (!rebound.isAlive() || System.nanoTime() > deadline) {
                     throw e;
