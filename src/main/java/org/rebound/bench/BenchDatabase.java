@@ -35,11 +35,15 @@ import org.rebound.store.Database;
  */
 public record BenchDatabase(String name, String url, String user, String password) {
 
-    /** A fresh H2 database file in this folder (deleted first). */
+    /**
+     * A fresh H2 database file in this folder (deleted first), with the options of Rebound's default URL
+     * (application.properties): WRITE_DELAY=0 makes each commit reach the file before the mailbox deletes.
+     */
     public static BenchDatabase h2(Path dir) throws IOException {
         deleteRecursively(dir);
         Files.createDirectories(dir);
-        return new BenchDatabase("h2", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("rebound"), "sa", "");
+        return new BenchDatabase("h2", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("rebound")
+                + ";AUTO_SERVER=FALSE;WRITE_DELAY=0", "sa", "");
     }
 
     /** A fresh schema (dropped and created) on a PostgreSQL server, given as a URL without parameters. */
