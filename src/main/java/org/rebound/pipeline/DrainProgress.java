@@ -87,7 +87,7 @@ public final class DrainProgress implements DrainProgressMBean, AutoCloseable {
                 && mail.getOriginalMessage().getFolder() != null) {
             sessionStarted(mail.getOriginalMessage().getFolder().getMessageCount());
         }
-        fetched();
+        messageFetched();
     }
 
     /** A POP3 session opened on a mailbox of this many messages. */
@@ -101,7 +101,8 @@ public final class DrainProgress implements DrainProgressMBean, AutoCloseable {
         fetchedAtSessionStart = fetched;
     }
 
-    public synchronized void fetched() {
+    /** One message fetched (named apart from {@link #fetched(Exchange)} so that Camel's bean binding has one choice). */
+    public synchronized void messageFetched() {
         fetched++;
     }
 
