@@ -108,8 +108,11 @@ public final class BounceGenerator {
 
     /** The Message-ID field of a message's own header block (RFC 5322 section 3.6.4), unfolded to one line. */
     private static final Pattern OWN_MESSAGE_ID = Pattern.compile("(?im)^Message-ID:[ \\t]*[^\\r\\n]*(\\r?\\n[ \\t]+[^\\r\\n]*)*");
-    /** RFC 3834 section 5: an automatic response says so in Auto-Submitted. */
-    private static final Pattern AUTO_SUBMITTED = Pattern.compile("(?im)^Auto-Submitted:[ \\t]*auto-replied");
+    /**
+     * Sisimai's set-of-emails names its RFC 3834 automatic replies so. The header Auto-Submitted: auto-replied does
+     * not tell them apart: many MTAs (Exim among them) put it on their bounces too.
+     */
+    private static final String AUTO_REPLY_TEMPLATE_PREFIX = "rfc3834-";
 
     private final long seed;
     private final Mix mix;
@@ -231,7 +234,7 @@ public final class BounceGenerator {
             rejected.add(new Rejected(name, "the parser cannot read it: " + e.getMessage()));
             return;
         }
-        boolean autoReply = report.kind() == Kind.AUTO_REPLY || AUTO_SUBMITTED.matcher(headers(text)).find();
+        boolean autoReply = report.kind() == Kind.AUTO_REPLY || name.startsWith(AUTO_REPLY_TEMPLATE_PREFIX);
         if (!report.isBounce()) {
             Category category = autoReply ? Category.AUTO_REPLY : Category.NOT_A_BOUNCE;
             verifyAndAdd(parser, new Template(name, category, text, "", List.of(), List.of()));
@@ -283,10 +286,6 @@ public final class BounceGenerator {
             return;
         }
         pools.get(t.category()).add(t);
-    }
-
-    private static String headers(String text) {
-        return text.substring(0, headerEnd(text));
     }
 
     /** Where the top-level header block ends (the first empty line, RFC 5322 section 2.1). */
