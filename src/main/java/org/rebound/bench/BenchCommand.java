@@ -1,0 +1,258 @@
+package org.rebound.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.rebound.bench.BounceGenerator.Category;
+import org.rebound.bench.ExpectedResults.Verdict;
+import org.rebound.events.EventSubscriber;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The load benchmark (issue 7): generates N realistic returned messages with their sent messages, loads them into
+ * a POP3 server on loopback, runs the real jar against H2 or PostgreSQL until the mailbox is drained and every
+ * event has reached the topic, prints the figures, and checks the result.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Drain N generated bounces through the real jar (POP3 -> database -> JMS topic), print the "
+                + "figures and check the result; exit code 1 when a check fails.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--messages", defaultValue = "10000", description = "How many messages (default: ${DEFAULT-VALUE}).")
+    int messages;
+
+    @Option(names = "--db", defaultValue = "h2", description = "h2 or postgres (default: ${DEFAULT-VALUE}).")
+    String db;
+
+    @Option(names = "--jvm-opts", defaultValue = "", paramLabel = "OPTS",
+            description = "JVM options of the Rebound process, space-separated, e.g. \"-Xmx512m\".")
+    String jvmOpts;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the generator (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--window", description = "rebound.mailbox.window for the run (default: application.properties).")
+    Integer window;
+
+    @Option(names = "--poll-delay", defaultValue = "100", paramLabel = "MS",
+            description = "rebound.mailbox.poll-delay for the run (default: ${DEFAULT-VALUE}).")
+    int pollDelay;
+
+    @Option(names = "--non-bounce-policy", defaultValue = "dead-letter",
+            description = "keep or dead-letter (default: ${DEFAULT-VALUE}).")
+    String nonBouncePolicy;
+
+    @Option(names = "--unbounced-per-message", defaultValue = "9", paramLabel = "N",
+            description = "Sent messages that never bounced, per generated message, in the sending log "
+                    + "(default: ${DEFAULT-VALUE}: 10 % of the sent mail bounces).")
+    int unbouncedPerMessage;
+
+    @Option(names = "--postgres-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test")
+    String postgresUrl;
+
+    @Option(names = "--postgres-user", defaultValue = "postgres")
+    String postgresUser;
+
+    @Option(names = "--jar", defaultValue = "target/rebound.jar")
+    Path jar;
+
+    @Option(names = "--work", defaultValue = "data/bench", description = "Folder for the run's files.")
+    Path work;
+
+    @Option(names = "--jfr", paramLabel = "FILE", description = "Record a JFR profile of the Rebound process.")
+    Path jfr;
+
+    @Option(names = "--stall-timeout", defaultValue = "60", paramLabel = "SECONDS",
+            description = "Give up when nothing moves for this long (default: ${DEFAULT-VALUE}).")
+    int stallTimeout;
+
+    @Option(names = "--verbose", description = "Also print every POP3 session.")
+    boolean verbose;
+
+    @Option(names = "--settle", defaultValue = "2000", paramLabel = "MS",
+            description = "Wait after the drain, before stopping Rebound (default: ${DEFAULT-VALUE}).")
+    long settleMillis;
+
+    private final PrintStream out = System.out;
+
+    @Override
+    public Integer call() throws Exception {
+        // GreenMail warns about every DSN it stores (it has no delivery-status type); the warnings say nothing here.
+        Configurator.setLevel("com.icegreen.greenmail", Level.ERROR);
+        Path dir = work.resolve(db);
+        BenchDatabase.deleteRecursively(dir);
+        BenchDatabase database = switch (db) {
+            case "h2" -> BenchDatabase.h2(dir.resolve("h2"));
+            case "postgres" -> BenchDatabase.postgres(postgresUrl, postgresUser, "", "rebound_bench");
+            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--db must be h2 or postgres: " + db);
+        };
+        BounceGenerator generator = BounceGenerator.fromDemoCorpus(seed, BounceGenerator.Mix.DEFAULT);
+        printTemplates(generator);
+        long loadStart = System.nanoTime();
+        try (DrainFixture fixture = DrainFixture.prepare(database, dir, generator, messages, unbouncedPerMessage)) {
+            ExpectedResults expected = fixture.expected();
+            out.printf("loaded %d messages into POP3 and %d sent messages into %s in %.1f s%n", messages,
+                    fixture.sentRows(), db, seconds(System.nanoTime() - loadStart));
+            Map<String, String> settings = fixture.settings(pollDelay, nonBouncePolicy);
+            if (window != null) {
+                settings.put("rebound.mailbox.window", window.toString());
+            }
+            List<String> options = new ArrayList<>(Arrays.stream(jvmOpts.trim().split("\\s+"))
+                    .filter(s -> !s.isEmpty()).toList());
+            if (jfr != null) {
+                options.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr.toAbsolutePath());
+            }
+            long launched = System.nanoTime();
+            try (ReboundProcess rebound = ReboundProcess.start(jar, options, settings, dir.resolve("logs"))) {
+                EventSubscriber subscriber = fixture.subscribe(rebound, Duration.ofSeconds(60));
+                try (subscriber) {
+                    long ready = System.nanoTime();
+                    fixture.tap().open();
+                    Drain drain = awaitDrain(fixture, subscriber, rebound, ready);
+                    double cpu = rebound.cpuSeconds().orElse(Double.NaN);
+                    // The relay marks a batch sent just after publishing it: let that last commit land before the stop.
+                    Thread.sleep(settleMillis);
+                    double rss = rebound.peakResidentMib().orElse(Double.NaN);
+                    rebound.stop(30);
+                    GcLog gc = GcLog.read(rebound.gcLog());
+                    Verdict verdict = fixture.verify(DrainFixture.eventIds(List.of(subscriber)), nonBouncePolicy);
+                    print(fixture, drain, verdict, gc, cpu, rss, seconds(ready - launched));
+                    return verdict.passed() && drain.completed() ? 0 : 1;
+                }
+            }
+        }
+    }
+
+    /** How the drain went, from the moment the mailbox opened to Rebound. */
+    record Drain(boolean completed, long startNanos, long endNanos, long firstFetchNanos, double cpuAtFirstFetch) {
+        double seconds() {
+            return (endNanos - startNanos) / 1e9;
+        }
+    }
+
+    private Drain awaitDrain(DrainFixture fixture, EventSubscriber events, ReboundProcess rebound, long start)
+            throws InterruptedException {
+        int mailboxExpected = fixture.mailboxExpected(nonBouncePolicy);
+        int eventsExpected = fixture.expected().events();
+        long lastChange = start;
+        long lastReport = start;
+        int lastLeft = -1;
+        int lastEvents = -1;
+        double cpuAtFirstFetch = Double.NaN;
+        while (true) {
+            long now = System.nanoTime();
+            if (Double.isNaN(cpuAtFirstFetch) && fixture.tap().firstFetchNanos() != 0) {
+                cpuAtFirstFetch = rebound.cpuSeconds().orElse(Double.NaN);
+            }
+            int left = fixture.mailboxCount();
+            int received = events.count();
+            if (left != lastLeft || received != lastEvents) {
+                lastChange = now;
+                lastLeft = left;
+                lastEvents = received;
+            }
+            if (left == mailboxExpected && received >= eventsExpected) {
+                return new Drain(true, start, now, fixture.tap().firstFetchNanos(), cpuAtFirstFetch);
+            }
+            if (!rebound.isAlive() || now - lastChange > stallTimeout * 1_000_000_000L) {
+                out.println(rebound.isAlive() ? "STALLED: nothing moved for " + stallTimeout + " s"
+                        : "Rebound exited");
+                return new Drain(false, start, lastChange, fixture.tap().firstFetchNanos(), cpuAtFirstFetch);
+            }
+            if (now - lastReport > 5_000_000_000L) {
+                lastReport = now;
+                out.printf("  %6.1f s: %d of %d messages left, %d of %d events received%n", seconds(now - start),
+                        left, fixture.expected().messages(), received, eventsExpected);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private void printTemplates(BounceGenerator generator) {
+        out.println("templates (real bounces from src/main/resources/demo, checked with this build's parser):");
+        for (Map.Entry<Category, List<String>> e : generator.templates().entrySet()) {
+            out.printf("  %-24s %3d%n", e.getKey().name().toLowerCase(), e.getValue().size());
+        }
+        out.printf("  %-24s %3d%n", "set aside", generator.rejected().size());
+    }
+
+    private void print(DrainFixture fixture, Drain drain, Verdict verdict, GcLog gc, double cpu, double rss,
+                       double startup) {
+        ExpectedResults expected = fixture.expected();
+        Pop3Tap tap = fixture.tap();
+        out.println();
+        out.printf("Rebound bench: %s, %s, JVM options [%s], seed %d, non-bounce policy %s%n", db,
+                drain.completed() ? "drained" : "NOT DRAINED", jvmOpts, seed, nonBouncePolicy);
+        row("machine load average (1, 5, 15 min), cores", "%s, %d", loadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        row("N (messages in the mailbox)", "%d", expected.messages());
+        row("  bounces (report on recipients)", "%d", expected.bounces());
+        row("  recipient results (events expected)", "%d", expected.events());
+        row("Rebound start-up to broker ready", "%.2f s", startup);
+        // Rebound's start-up goes on after its broker accepts the subscriber (routes, first poll): the drain is
+        // timed from the first RETR.
+        double wall = drain.firstFetchNanos() > 0 ? (drain.endNanos() - drain.firstFetchNanos()) / 1e9 : Double.NaN;
+        row("wall time, first fetch to drained+published", "%.2f s", wall);
+        row("  from the broker ready (incl. the rest of start-up)", "%.2f s", drain.seconds());
+        row("bounces per second (N / wall)", "%.0f", expected.messages() / wall);
+        row("events per second (published / wall)", "%.0f", verdict.publishedUnique() / wall);
+        row("fetch to commit p50 (RETR to DELE)", "%d ms", tap.latencies().percentile(50).toMillis());
+        row("fetch to commit p99 (RETR to DELE)", "%d ms", tap.latencies().percentile(99).toMillis());
+        row("  messages timed", "%d", tap.latencies().count());
+        row("peak heap in use (GC log)", "%d MiB", gc.peakMib());
+        double runStart = gc.collections().isEmpty() ? 0 : gc.collections().get(0).uptimeSeconds();
+        double runEnd = gc.collections().isEmpty() ? 0 : gc.collections().get(gc.collections().size() - 1)
+                .uptimeSeconds();
+        double quarter = (runEnd - runStart) / 4;
+        row("live heap after GC, 2nd / last quarter", "%.0f / %.0f MiB",
+                gc.meanLiveMibFrom(runStart + quarter, runStart + 2 * quarter),
+                gc.meanLiveMibFrom(runEnd - quarter, runEnd + 1));
+        row("  collections", "%d", gc.collections().size());
+        row("peak resident memory (VmHWM)", "%.0f MiB", rss);
+        row("CPU seconds of Rebound (user+sys), total", "%.1f s", cpu);
+        double drainCpu = cpu - drain.cpuAtFirstFetch();
+        row("  from the first fetch on", "%.1f s (%.2f ms a message)", drainCpu,
+                drainCpu * 1000 / expected.messages());
+        row("POP3 sessions", "%d", tap.sessions());
+        row("POP3 commands", "%s", tap.commandCounts());
+        if (verbose) {
+            out.println("  POP3 sessions (RETR/DELE/ms):");
+            tap.finishedSessions().forEach(x -> out.printf("    %d/%d/%d%n", x.retrieved(), x.deleted(), x.millis()));
+        }
+        out.println("checks:");
+        for (Verdict.Check c : verdict.checks()) {
+            out.printf("  %s  %-36s %s%n", c.passed() ? "PASS" : "FAIL", c.name(), c.detail());
+        }
+        out.printf("  %s  %-36s %s%n", drain.completed() ? "PASS" : "FAIL", "drained in time",
+                drain.completed() ? "" : "stalled or exited");
+    }
+
+    /** Other processes share this machine's cores: the figures mean little when it is busy. */
+    private static String loadAverage() {
+        try {
+            String[] fields = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    private void row(String label, String format, Object... values) {
+        out.printf("  %-48s %s%n", label, String.format(format, values));
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}

@@ -1,0 +1,116 @@
+package org.rebound.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real Rebound jar run as a child process (`java OPTS -Dkey=value... -jar rebound.jar run`), in the project
+ * folder so that application.properties and routes/ resolve as they do for a user, with its GC log and output
+ * in files. Its CPU time and peak resident memory are read from /proc while it runs (Linux, proc(5)).
+ */
+public final class ReboundProcess implements AutoCloseable {
+
+    /** Clock ticks per second of /proc/PID/stat's utime and stime: USER_HZ, 100 on every Linux ABI. */
+    private static final double USER_HZ = 100.0;
+
+    private final Process process;
+    private final Path gcLog;
+
+    private ReboundProcess(Process process, Path gcLog) {
+        this.process = process;
+        this.gcLog = gcLog;
+    }
+
+    /**
+     * @param jar        the shaded jar
+     * @param jvmOptions extra JVM options, such as -Xmx512m
+     * @param settings   Rebound settings passed as -D system properties, which override application.properties
+     * @param logDir     where the process's output and GC log go
+     */
+    public static ReboundProcess start(Path jar, List<String> jvmOptions, Map<String, String> settings, Path logDir)
+            throws IOException {
+        Files.createDirectories(logDir);
+        Path gcLog = logDir.resolve("gc.log");
+        Files.deleteIfExists(gcLog);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        // Heap before and after every collection, with the time since start: the peak and the trend of the heap.
+        command.add("-Xlog:gc:file=" + gcLog + ":uptime");
+        settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of("-jar", jar.toString(), "run"));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve("rebound.out").toFile()))
+                .start();
+        return new ReboundProcess(process, gcLog);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Path gcLog() {
+        return gcLog;
+    }
+
+    /** User plus system CPU seconds the process has used so far, or empty once it is gone. */
+    public Optional<Double> cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+            // Fields after the command name, which is in parentheses and may hold spaces: state is field 3.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long utime = Long.parseLong(fields[11]);
+            long stime = Long.parseLong(fields[12]);
+            return Optional.of((utime + stime) / USER_HZ);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The peak resident set size in MiB (VmHWM), or empty once the process is gone. */
+    public Optional<Double> peakResidentMib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Optional.of(Long.parseLong(line.replaceAll("\\D", "")) / 1024.0);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone
+        }
+        return Optional.empty();
+    }
+
+    /** SIGKILL: the process ends at once, with no shutdown hook, as in a crash or the OOM killer. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** SIGTERM, so that Rebound stops cleanly; SIGKILL if it has not stopped within the grace period. */
+    public int stop(long graceSeconds) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        return process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            stop(30);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.rebound.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.management.ObjectName;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.rebound.store.ReceivedMessages.Outcome;
+
+class DrainProgressTest {
+
+    /** A clock the test moves by hand. */
+    private static final class ManualClock extends Clock {
+        Instant now = Instant.parse("2026-11-27T08:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final ManualClock clock = new ManualClock();
+    private DrainProgress progress;
+
+    @AfterEach
+    void stop() {
+        if (progress != null) {
+            progress.close();
+        }
+    }
+
+    private DrainProgress started() throws Exception {
+        progress = DrainProgress.start(clock, Duration.ofHours(1));
+        return progress;
+    }
+
+    /** A window of this many messages, each dead-lettered as unreadable (no events). */
+    private static List<Disposition> unreadable(int n) {
+        List<Disposition> window = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ReturnedMessage m = ReturnedMessage.of(("message " + i).getBytes(StandardCharsets.US_ASCII), "uid" + i);
+            window.add(new Disposition(MessageResult.unreadable(m, new IllegalStateException("bad")), List.of(),
+                    Optional.of("unreadable"), false, Outcome.DEAD_LETTERED));
+        }
+        return window;
+    }
+
+    private void fetchWindow(int mailboxSize, int size) {
+        progress.sessionStarted(mailboxSize);
+        for (int i = 0; i < size; i++) {
+            progress.messageFetched();
+        }
+        progress.committed(unreadable(size));
+    }
+
+    @Test
+    void remainingIsTheMailboxAtSessionStartLessWhatWasDoneSince() throws Exception {
+        started();
+        fetchWindow(1000, 200);
+
+        assertEquals(800, progress.getRemaining());
+        assertEquals(200, progress.getMessagesDone());
+        assertEquals(1, progress.getWindows());
+    }
+
+    @Test
+    void rateAndTimeLeftFollowTheClock() throws Exception {
+        started();
+        fetchWindow(1000, 200);
+        clock.now = clock.now.plusSeconds(2);
+
+        assertEquals(100.0, progress.getMessagesPerSecond(), 0.001);
+        assertEquals(8, progress.getEtaSeconds());
+    }
+
+    @Test
+    void timeLeftIsUnknownBeforeAnythingIsDone() throws Exception {
+        started();
+
+        assertEquals(-1, progress.getEtaSeconds());
+    }
+
+    @Test
+    void deadLettersAreCountedPerMessage() throws Exception {
+        started();
+        fetchWindow(10, 10);
+
+        assertEquals(10, progress.getDeadLettered());
+        assertEquals(0, progress.getEventsStored());
+    }
+
+    @Test
+    void anEmptiedMailboxEndsTheDrainAndTheNextFetchStartsANewOne() throws Exception {
+        started();
+        fetchWindow(200, 200);
+        clock.now = clock.now.plusSeconds(100);
+        fetchWindow(50, 50);
+        clock.now = clock.now.plusSeconds(1);
+
+        assertEquals(50.0, progress.getMessagesPerSecond(), 0.001);
+        assertTrue(progress.line().startsWith("drain: 50 of 50 messages (100 %)"), progress.line());
+    }
+
+    @Test
+    void countersAreJmxAttributes() throws Exception {
+        started();
+        fetchWindow(1000, 200);
+
+        Object remaining = ManagementFactory.getPlatformMBeanServer()
+                .getAttribute(new ObjectName(DrainProgress.OBJECT_NAME), "Remaining");
+
+        assertEquals(800L, remaining);
+    }
+}
