@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -64,7 +65,7 @@ public record BenchDatabase(String name, String url, String user, String passwor
 
     /** A pool on the database, its schema migrated as Rebound would at start. */
     public HikariDataSource open() {
-        HikariDataSource pool = Database.open(url, user, password, 2);
+        HikariDataSource pool = Database.open(url, user, password, 2, Duration.ofSeconds(5));
         Database.migrate(pool);
         return pool;
     }

@@ -66,6 +66,19 @@ public final class ReceivedMessages {
         return outcomes;
     }
 
+    /** The mailbox ids (POP3 UIDLs) of the messages kept in the mailbox. */
+    public List<String> keptMailboxUids() throws SQLException {
+        List<String> uids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT mailbox_uid FROM received_message WHERE outcome = 'KEPT' AND mailbox_uid <> ''");
+             ResultSet rows = s.executeQuery()) {
+            while (rows.next()) {
+                uids.add(rows.getString(1));
+            }
+        }
+        return uids;
+    }
+
     /** Forgets what was done with these messages, so that they go through the pipeline again (redrive). */
     public void forget(Collection<String> hashes) throws SQLException {
         List<String> all = new ArrayList<>(hashes);

@@ -63,7 +63,7 @@ class DrainProgressTest {
         for (int i = 0; i < n; i++) {
             ReturnedMessage m = ReturnedMessage.of(("message " + i).getBytes(StandardCharsets.US_ASCII), "uid" + i);
             window.add(new Disposition(MessageResult.unreadable(m, new IllegalStateException("bad")), List.of(),
-                    Optional.of("unreadable"), false, Outcome.DEAD_LETTERED));
+                    Optional.of("unreadable"), Outcome.DEAD_LETTERED));
         }
         return window;
     }
