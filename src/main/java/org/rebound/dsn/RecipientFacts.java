@@ -25,7 +25,18 @@ public final class RecipientFacts {
      */
     public static RecipientStatus of(String recipient, String original, Action action, String statusField,
                                      String diagnostic, String remoteMta, String lastAttempt) {
+        return of(recipient, original, action, statusField, diagnostic, remoteMta, lastAttempt, SmtpCommand.UNKNOWN);
+    }
+
+    /**
+     * As above, with the SMTP command that the report shows (a transcript, a notice's "in reply to RCPT TO
+     * command" about this recipient); when it shows none, the command the diagnostic names.
+     */
+    public static RecipientStatus of(String recipient, String original, Action action, String statusField,
+                                     String diagnostic, String remoteMta, String lastAttempt,
+                                     SmtpCommand noticeCommand) {
         String diag = oneLine(diagnostic);
+        SmtpCommand command = noticeCommand == SmtpCommand.UNKNOWN ? SmtpCommand.find(diag) : noticeCommand;
         String reply = ReplyCode.find(diag);
         Optional<StatusCode> stated = StatusCode.find(statusField);
         Optional<StatusCode> inText = action == Action.DELIVERED || action == Action.RELAYED
@@ -44,7 +55,7 @@ public final class RecipientFacts {
             status = PseudoStatus.atMailFrom(diag, reply);
         }
         if (status.isEmpty()) {
-            status = PseudoStatus.afterData(PseudoStatus.derive(diag, reply, action == Action.DELAYED), diag);
+            status = PseudoStatus.afterData(PseudoStatus.derive(diag, reply, action == Action.DELAYED), command);
         }
         if (status.isEmpty() && action == Action.DELAYED) {
             status = Optional.of(new StatusCode(4, 0, PseudoStatus.EXPIRED));
@@ -53,7 +64,7 @@ public final class RecipientFacts {
             status = Optional.of(new StatusCode(reply.startsWith("4") ? 4 : 5, 0, PseudoStatus.UNDEFINED));
         }
         return new RecipientStatus(Addresses.fromTypedField(recipient), original.isEmpty() ? ""
-                : Addresses.fromTypedField(original), action, status, reply, diag, remoteMta, lastAttempt);
+                : Addresses.fromTypedField(original), action, status, reply, diag, remoteMta, lastAttempt, command);
     }
 
     /** A reply code and an enhanced code, as a server writes them ("421 4.4.2", "550-'5.7.1"). */
