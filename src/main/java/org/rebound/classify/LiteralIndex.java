@@ -18,7 +18,9 @@ final class LiteralIndex {
 
     private static final int ALPHABET = 128;
 
-    private final int[][] next;
+    /** The transitions, flattened: the state after reading c in state s is next[s * ALPHABET + c]. */
+    private final int[] next;
+    /** For each state, the groups whose words end there; null when none (most states). */
     private final int[][] outputs;
     private final int groups;
 
@@ -71,10 +73,14 @@ final class LiteralIndex {
                 }
             }
         }
-        next = trie.toArray(new int[0][]);
+        next = new int[trie.size() * ALPHABET];
+        for (int i = 0; i < trie.size(); i++) {
+            System.arraycopy(trie.get(i), 0, next, i * ALPHABET, ALPHABET);
+        }
         outputs = new int[out.size()][];
         for (int i = 0; i < out.size(); i++) {
-            outputs[i] = out.get(i).stream().mapToInt(Integer::intValue).distinct().toArray();
+            int[] groupsHere = out.get(i).stream().mapToInt(Integer::intValue).distinct().toArray();
+            outputs[i] = groupsHere.length == 0 ? null : groupsHere;
         }
     }
 
@@ -97,9 +103,12 @@ final class LiteralIndex {
             if (c >= 'A' && c <= 'Z') {
                 c = (char) (c + ('a' - 'A'));
             }
-            node = next[node][c];
-            for (int rule : outputs[node]) {
-                found.set(rule);
+            node = next[node * ALPHABET + c];
+            int[] here = outputs[node];
+            if (here != null) {
+                for (int group : here) {
+                    found.set(group);
+                }
             }
         }
         return found;

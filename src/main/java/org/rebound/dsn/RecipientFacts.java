@@ -1,8 +1,6 @@
 package org.rebound.dsn;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Builds a {@link RecipientStatus} from what a report states, filling in what it leaves out the way every format
@@ -67,25 +65,37 @@ public final class RecipientFacts {
                 : Addresses.fromTypedField(original), action, status, reply, diag, remoteMta, lastAttempt, command);
     }
 
-    /** A reply code and an enhanced code, as a server writes them ("421 4.4.2", "550-'5.7.1"). */
-    private static final Pattern REPLY_AND_CODE = Pattern.compile(
-            "(?<![\\d.])[245]\\d\\d[ -]'?([245])\\.(\\d{1,3})\\.(\\d{1,3})(?!\\.?\\d)");
-
     /**
      * When a reporting MTA quotes the remote server ("554 4.4.7 Message expired: &lt;421 4.4.2 Connection timed
      * out&gt;", "5.1.0 - Unknown address error 550-'5.7.1 ... Access denied'"), the remote server's own reply,
      * written last, is the more precise: the last code that follows a reply code, if it differs from the first.
      */
     private static Optional<StatusCode> lastAfterReplyCode(String diagnostic) {
-        Matcher m = REPLY_AND_CODE.matcher(diagnostic);
         StatusCode last = null;
-        int count = 0;
-        while (m.find()) {
-            count++;
-            last = new StatusCode(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)));
+        for (StatusCode.Found f = StatusCode.next(diagnostic, 0); f != null; f = StatusCode.next(diagnostic, f.end())) {
+            if (followsReplyCode(diagnostic, f.start())) {
+                last = f.code();
+            }
         }
-        return count == 0 ? Optional.empty() : Optional.of(last);
+        return Optional.ofNullable(last);
+    }
+
+    /** True when a reply code and a space or '-' (and maybe a quote) come just before: "421 4.4.2", "550-'5.7.1". */
+    private static boolean followsReplyCode(String text, int codeStart) {
+        int i = codeStart - 1;
+        if (i >= 0 && text.charAt(i) == '\'') {
+            i--;
+        }
+        if (i < 3 || (text.charAt(i) != ' ' && text.charAt(i) != '-')) {
+            return false;
+        }
+        char c = text.charAt(i - 3);
+        if ((c != '2' && c != '4' && c != '5') || !Character.isDigit(text.charAt(i - 2))
+                || !Character.isDigit(text.charAt(i - 1))) {
+            return false;
+        }
+        char before = i >= 4 ? text.charAt(i - 4) : ' ';
+        return !(before >= '0' && before <= '9') && before != '.';
     }
 
     /** True when the status says more than "failed": a stated code, or one derived from known wording. */
