@@ -58,8 +58,11 @@ public enum SmtpCommand {
         // phrase in the text. (A scan per phrase cost more than all the rest of parsing a DSN.)
         for (int i = text.length() - 1; i >= 0; i--) {
             char c = text.charAt(i);
-            int key = Character.toLowerCase(c);
-            if (key >= BY_FIRST_LETTER.length || BY_FIRST_LETTER[key] == null || !isBoundary(text, i - 1)) {
+            if (c >= 128 || (i > 0 && isWordChar(text.charAt(i - 1)))) {
+                continue; // phrases start a word: most positions are inside one
+            }
+            int key = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+            if (BY_FIRST_LETTER[key] == null) {
                 continue;
             }
             for (Phrase p : BY_FIRST_LETTER[key]) {
@@ -157,7 +160,12 @@ public enum SmtpCommand {
     }
 
     private static boolean isBoundary(String text, int i) {
-        return i < 0 || i >= text.length() || !Character.isLetterOrDigit(text.charAt(i));
+        return i < 0 || i >= text.length() || !isWordChar(text.charAt(i));
+    }
+
+    private static boolean isWordChar(char c) {
+        return c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                : Character.isLetterOrDigit(c);
     }
 
     /** The word a rule file writes for it: "rcpt", "data", ... */
