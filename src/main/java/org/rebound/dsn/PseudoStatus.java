@@ -91,6 +91,23 @@ public final class PseudoStatus {
             new Phrases(930, List.of("system error", "internal error", "local delivery failed",
                     "system config error", "server error", "temporary failure")));
 
+    /** Every phrase of the table in its order, searched at once; DETAIL_OF_PHRASE gives each one's code. */
+    private static final PhraseSet ALL_PHRASES;
+    private static final int[] DETAIL_OF_PHRASE;
+
+    static {
+        List<String> all = new java.util.ArrayList<>();
+        List<Integer> details = new java.util.ArrayList<>();
+        for (Phrases p : TABLE) {
+            for (String phrase : p.phrases) {
+                all.add(phrase);
+                details.add(p.detail);
+            }
+        }
+        ALL_PHRASES = new PhraseSet(all);
+        DETAIL_OF_PHRASE = details.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     private static final List<String> TEMPORARY = List.of("temporar", "delayed", "will be retried",
             "will retry", "still trying", "try again later", "deferred", "transient");
 
@@ -108,15 +125,12 @@ public final class PseudoStatus {
         if (diagnostic.isEmpty()) {
             return Optional.empty();
         }
-        String text = diagnostic.toLowerCase(Locale.ROOT);
-        for (Phrases p : TABLE) {
-            for (String phrase : p.phrases) {
-                if (text.contains(phrase)) {
-                    return Optional.of(new StatusCode(classOf(text, replyCode, temporary), 0, p.detail));
-                }
-            }
+        int found = ALL_PHRASES.firstIn(diagnostic);
+        if (found < 0) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        String text = diagnostic.toLowerCase(Locale.ROOT);
+        return Optional.of(new StatusCode(classOf(text, replyCode, temporary), 0, DETAIL_OF_PHRASE[found]));
     }
 
     /**
