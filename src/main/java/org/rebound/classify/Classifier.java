@@ -51,7 +51,7 @@ public final class Classifier {
     private static RecipientStatus unfolded(RecipientStatus r) {
         String text = ReplyText.unfold(r.diagnostic());
         return text.equals(r.diagnostic()) ? r : new RecipientStatus(r.finalRecipient(), r.originalRecipient(),
-                r.action(), r.status(), r.replyCode(), text, r.remoteMta(), r.lastAttempt());
+                r.action(), r.status(), r.replyCode(), text, r.remoteMta(), r.lastAttempt(), r.command());
     }
 
     /** The book in use now. */

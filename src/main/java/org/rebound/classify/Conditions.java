@@ -11,6 +11,7 @@ import org.rebound.dsn.Action;
 import org.rebound.dsn.BounceReport;
 import org.rebound.dsn.Kind;
 import org.rebound.dsn.RecipientStatus;
+import org.rebound.dsn.SmtpCommand;
 
 /**
  * What a rule requires of one recipient's result. Every condition given must hold; within one condition any listed
@@ -19,6 +20,8 @@ import org.rebound.dsn.RecipientStatus;
  *
  * @param kinds      the report's kind
  * @param actions    the recipient's RFC 3464 Action
+ * @param commands   the SMTP command the remote server refused (RFC 5321 section 3.3); UNKNOWN matches a report
+ *                   that names none
  * @param statuses   the enhanced status code (RFC 3463)
  * @param replies    the SMTP reply code (RFC 5321)
  * @param diagnostic expressions over the diagnostic text (case-insensitive, found anywhere in it), any of which
@@ -26,20 +29,22 @@ import org.rebound.dsn.RecipientStatus;
  * @param remoteMta  the remote MTA's host name (RFC 3464 Remote-MTA)
  * @param provider   the remote MTA, the reporting MTA or the recipient's domain: where a provider's rule applies
  */
-public record Conditions(Set<Kind> kinds, Set<Action> actions, List<StatusPattern> statuses,
+public record Conditions(Set<Kind> kinds, Set<Action> actions, Set<SmtpCommand> commands,
+                         List<StatusPattern> statuses,
                          List<ReplyPattern> replies, List<Pattern> diagnostic, Optional<Pattern> remoteMta,
                          Optional<Pattern> provider) {
 
     public Conditions {
         kinds = Set.copyOf(kinds);
         actions = Set.copyOf(actions);
+        commands = Set.copyOf(commands);
         statuses = List.copyOf(statuses);
         replies = List.copyOf(replies);
         diagnostic = List.copyOf(diagnostic);
     }
 
     public boolean isEmpty() {
-        return kinds.isEmpty() && actions.isEmpty() && statuses.isEmpty() && replies.isEmpty()
+        return kinds.isEmpty() && actions.isEmpty() && commands.isEmpty() && statuses.isEmpty() && replies.isEmpty()
                 && diagnostic.isEmpty() && remoteMta.isEmpty() && provider.isEmpty();
     }
 
@@ -83,6 +88,9 @@ public record Conditions(Set<Kind> kinds, Set<Action> actions, List<StatusPatter
             return false;
         }
         if (!actions.isEmpty() && !actions.contains(recipient.action())) {
+            return false;
+        }
+        if (!commands.isEmpty() && !commands.contains(recipient.command())) {
             return false;
         }
         if (!statuses.isEmpty() && statuses.stream().noneMatch(s -> s.matches(recipient.status()))) {

@@ -18,7 +18,16 @@ final class LiteralIndex {
 
     private static final int ALPHABET = 128;
 
-    private final int[][] next;
+    /**
+     * The transitions, flattened: the state after reading a character of class k in state s is next[s * classes +
+     * k]. Characters are numbered by {@link #classOf}: only those that occur in some word get their own class, so
+     * the table is a third of a 128-wide one and stays in the processor's cache (the wide table's misses were most
+     * of the classification time).
+     */
+    private final int[] next;
+    private final byte[] classOf = new byte[ALPHABET];
+    private final int classes;
+    /** For each state, the groups whose words end there; null when none (most states). */
     private final int[][] outputs;
     private final int groups;
 
@@ -28,18 +37,30 @@ final class LiteralIndex {
      */
     LiteralIndex(Map<Integer, Set<String>> words, int groups) {
         this.groups = groups;
+        int k = 1; // class 0: characters in no word, which lead back to the root from anywhere
+        for (Set<String> ws : words.values()) {
+            for (String word : ws) {
+                for (int i = 0; i < word.length(); i++) {
+                    char c = word.charAt(i);
+                    if (c < ALPHABET && classOf[c] == 0) {
+                        classOf[c] = (byte) k++;
+                    }
+                }
+            }
+        }
+        this.classes = k;
         List<int[]> trie = new ArrayList<>();
         List<List<Integer>> out = new ArrayList<>();
-        trie.add(empty());
+        trie.add(empty(classes));
         out.add(new ArrayList<>());
         for (Map.Entry<Integer, Set<String>> e : words.entrySet()) {
             for (String word : e.getValue()) {
                 int node = 0;
                 for (int i = 0; i < word.length(); i++) {
-                    int c = word.charAt(i);
+                    int c = word.charAt(i) < ALPHABET ? classOf[word.charAt(i)] : 0;
                     if (trie.get(node)[c] < 0) {
                         trie.get(node)[c] = trie.size();
-                        trie.add(empty());
+                        trie.add(empty(classes));
                         out.add(new ArrayList<>());
                     }
                     node = trie.get(node)[c];
@@ -49,7 +70,7 @@ final class LiteralIndex {
         }
         int[] fail = new int[trie.size()];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int c = 0; c < ALPHABET; c++) {
+        for (int c = 0; c < classes; c++) {
             int child = trie.get(0)[c];
             if (child < 0) {
                 trie.get(0)[c] = 0;
@@ -61,7 +82,7 @@ final class LiteralIndex {
         while (!queue.isEmpty()) {
             int node = queue.poll();
             out.get(node).addAll(out.get(fail[node]));
-            for (int c = 0; c < ALPHABET; c++) {
+            for (int c = 0; c < classes; c++) {
                 int child = trie.get(node)[c];
                 if (child < 0) {
                     trie.get(node)[c] = trie.get(fail[node])[c];
@@ -71,15 +92,19 @@ final class LiteralIndex {
                 }
             }
         }
-        next = trie.toArray(new int[0][]);
+        next = new int[trie.size() * classes];
+        for (int i = 0; i < trie.size(); i++) {
+            System.arraycopy(trie.get(i), 0, next, i * classes, classes);
+        }
         outputs = new int[out.size()][];
         for (int i = 0; i < out.size(); i++) {
-            outputs[i] = out.get(i).stream().mapToInt(Integer::intValue).distinct().toArray();
+            int[] groupsHere = out.get(i).stream().mapToInt(Integer::intValue).distinct().toArray();
+            outputs[i] = groupsHere.length == 0 ? null : groupsHere;
         }
     }
 
-    private static int[] empty() {
-        int[] row = new int[ALPHABET];
+    private static int[] empty(int classes) {
+        int[] row = new int[classes];
         Arrays.fill(row, -1);
         return row;
     }
@@ -97,9 +122,12 @@ final class LiteralIndex {
             if (c >= 'A' && c <= 'Z') {
                 c = (char) (c + ('a' - 'A'));
             }
-            node = next[node][c];
-            for (int rule : outputs[node]) {
-                found.set(rule);
+            node = next[node * classes + classOf[c]];
+            int[] here = outputs[node];
+            if (here != null) {
+                for (int group : here) {
+                    found.set(group);
+                }
             }
         }
         return found;

@@ -16,6 +16,19 @@ final class ReplyText {
     }
 
     static String unfold(String diagnostic) {
-        return CONTINUATION.matcher(diagnostic).replaceAll("");
+        return mayContinue(diagnostic) ? CONTINUATION.matcher(diagnostic).replaceAll("") : diagnostic;
+    }
+
+    /** A cheap test first: a reply code after a space, then '-' or a space and a status code. */
+    private static boolean mayContinue(String text) {
+        for (int i = 1; i + 4 < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == '2' || c == '4' || c == '5') && Character.isWhitespace(text.charAt(i - 1))
+                    && Character.isDigit(text.charAt(i + 1)) && Character.isDigit(text.charAt(i + 2))
+                    && (text.charAt(i + 3) == '-' || (text.charAt(i + 3) == ' ' && "245".indexOf(text.charAt(i + 4)) >= 0))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

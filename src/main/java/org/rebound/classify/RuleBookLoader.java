@@ -13,6 +13,7 @@ import java.util.regex.PatternSyntaxException;
 
 import org.rebound.dsn.Action;
 import org.rebound.dsn.Kind;
+import org.rebound.dsn.SmtpCommand;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -49,9 +50,10 @@ public final class RuleBookLoader {
 
     private static final Set<String> RULE_KEYS = Set.of("id", "reason", "source", "match", "examples");
     private static final Set<String> MATCH_KEYS =
-            Set.of("kind", "action", "status", "reply", "diagnostic", "remote_mta", "provider");
+            Set.of("kind", "action", "command", "status", "reply", "diagnostic", "remote_mta", "provider");
     private static final Set<String> EXAMPLE_KEYS =
-            Set.of("kind", "action", "status", "reply", "diagnostic", "remote_mta", "reporting_mta", "recipient");
+            Set.of("kind", "action", "command", "status", "reply", "diagnostic", "remote_mta", "reporting_mta",
+                    "recipient");
 
     /** Loads files in the order given: earlier files' rules win. */
     public RuleBook load(List<RuleFile> files) {
@@ -118,6 +120,7 @@ public final class RuleBookLoader {
         Conditions c = new Conditions(
                 Set.copyOf(list(file, fields.get("kind"), Kind::parse)),
                 Set.copyOf(list(file, fields.get("action"), RuleBookLoader::action)),
+                Set.copyOf(list(file, fields.get("command"), RuleBookLoader::command)),
                 list(file, fields.get("status"), StatusPattern::parse),
                 list(file, fields.get("reply"), ReplyPattern::parse),
                 list(file, fields.get("diagnostic"), RuleBookLoader::compile),
@@ -140,12 +143,24 @@ public final class RuleBookLoader {
                 f.containsKey("action") ? convert(file, f.get("action"), scalar(file, f, "action"),
                         RuleBookLoader::action) : Action.FAILED,
                 status, scalar(file, f, "reply"), scalar(file, f, "diagnostic"), scalar(file, f, "remote_mta"),
-                scalar(file, f, "reporting_mta"), scalar(file, f, "recipient"), line(node));
+                scalar(file, f, "reporting_mta"), scalar(file, f, "recipient"),
+                f.containsKey("command") ? convert(file, f.get("command"), scalar(file, f, "command"),
+                        RuleBookLoader::command) : SmtpCommand.UNKNOWN, line(node));
     }
 
     private static Action action(String text) {
         return Action.parse(text).filter(a -> a.keyword().equalsIgnoreCase(text.trim()))
                 .orElseThrow(() -> new IllegalArgumentException("unknown action '" + text + "'"));
+    }
+
+    /** An SMTP command as a rule writes it: conn, ehlo, mail, rcpt, data, bdat, quit or unknown. */
+    private static SmtpCommand command(String text) {
+        SmtpCommand c = SmtpCommand.parse(text);
+        if (!c.keyword().equalsIgnoreCase(text.trim())) {
+            throw new IllegalArgumentException("unknown SMTP command '" + text + "' (allowed: conn, ehlo, mail, rcpt, "
+                    + "data, bdat, quit, unknown)");
+        }
+        return c;
     }
 
     private static Pattern compile(String regex) {

@@ -8,16 +8,19 @@ import org.rebound.dsn.BounceReport;
 import org.rebound.dsn.Kind;
 import org.rebound.dsn.OriginalMessage;
 import org.rebound.dsn.RecipientStatus;
+import org.rebound.dsn.SmtpCommand;
 import org.rebound.dsn.StatusCode;
 
 /**
  * A result a rule must decide, as a rule file writes it: the fields of one recipient's DSN block that the rule
- * reads. Fields not given are empty; the action is failed and the kind a DSN unless stated.
+ * reads. Fields not given are empty; the action is failed, the kind a DSN and the SMTP command unknown unless
+ * stated.
  *
  * @param line the example's line in its file, for error messages
  */
 public record RuleExample(Kind kind, Action action, String status, String reply, String diagnostic,
-                          String remoteMta, String reportingMta, String recipient, int line) {
+                          String remoteMta, String reportingMta, String recipient, SmtpCommand command,
+                          int line) {
 
     public RuleExample {
         Objects.requireNonNull(kind, "kind");
@@ -28,12 +31,13 @@ public record RuleExample(Kind kind, Action action, String status, String reply,
         Objects.requireNonNull(remoteMta, "remoteMta");
         Objects.requireNonNull(reportingMta, "reportingMta");
         Objects.requireNonNull(recipient, "recipient");
+        Objects.requireNonNull(command, "command");
     }
 
     public RecipientStatus toRecipient() {
         return new RecipientStatus(recipient.isEmpty() ? "user@example.org" : recipient, "", action,
                 status.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(StatusCode.parse(status)),
-                reply, diagnostic, remoteMta, "");
+                reply, diagnostic, remoteMta, "", command);
     }
 
     public BounceReport toReport() {

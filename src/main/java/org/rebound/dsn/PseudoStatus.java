@@ -91,6 +91,23 @@ public final class PseudoStatus {
             new Phrases(930, List.of("system error", "internal error", "local delivery failed",
                     "system config error", "server error", "temporary failure")));
 
+    /** Every phrase of the table in its order, searched at once; DETAIL_OF_PHRASE gives each one's code. */
+    private static final PhraseSet ALL_PHRASES;
+    private static final int[] DETAIL_OF_PHRASE;
+
+    static {
+        List<String> all = new java.util.ArrayList<>();
+        List<Integer> details = new java.util.ArrayList<>();
+        for (Phrases p : TABLE) {
+            for (String phrase : p.phrases) {
+                all.add(phrase);
+                details.add(p.detail);
+            }
+        }
+        ALL_PHRASES = new PhraseSet(all);
+        DETAIL_OF_PHRASE = details.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     private static final List<String> TEMPORARY = List.of("temporar", "delayed", "will be retried",
             "will retry", "still trying", "try again later", "deferred", "transient");
 
@@ -108,15 +125,12 @@ public final class PseudoStatus {
         if (diagnostic.isEmpty()) {
             return Optional.empty();
         }
-        String text = diagnostic.toLowerCase(Locale.ROOT);
-        for (Phrases p : TABLE) {
-            for (String phrase : p.phrases) {
-                if (text.contains(phrase)) {
-                    return Optional.of(new StatusCode(classOf(text, replyCode, temporary), 0, p.detail));
-                }
-            }
+        int found = ALL_PHRASES.firstIn(diagnostic);
+        if (found < 0) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        String text = diagnostic.toLowerCase(Locale.ROOT);
+        return Optional.of(new StatusCode(classOf(text, replyCode, temporary), 0, DETAIL_OF_PHRASE[found]));
     }
 
     /**
@@ -124,22 +138,19 @@ public final class PseudoStatus {
      * for who it is addressed to: a real unknown user is refused at RCPT (RFC 5321 section 3.3). Sisimai
      * (lib/Sisimai/Reason/Filtered.pm) reads "user unknown" at DATA as "filtered", 910.
      */
-    public static Optional<StatusCode> afterData(Optional<StatusCode> derived, String diagnostic) {
-        if (derived.isEmpty() || derived.get().detail() != 911) {
+    public static Optional<StatusCode> afterData(Optional<StatusCode> derived, SmtpCommand command) {
+        if (derived.isEmpty() || derived.get().detail() != 911 || command != SmtpCommand.DATA) {
             return derived;
         }
-        String text = diagnostic.toLowerCase(Locale.ROOT);
-        for (String marker : DATA_COMMAND) {
-            if (text.contains(marker)) {
-                return Optional.of(new StatusCode(derived.get().statusClass(), 0, 910));
-            }
-        }
-        return derived;
+        return Optional.of(new StatusCode(derived.get().statusClass(), 0, 910));
     }
 
     /**
      * A refusal of the MAIL FROM command refuses the sender before any recipient is named: it says nothing about
-     * the recipient, whose delivery is undecided. Sisimai writes this "onhold", 901, when no code is given.
+     * the recipient, whose delivery is undecided. Sisimai writes this "onhold", 901, when no code is given. Only
+     * the reporting MTA's own summary of the failed command counts (Exim "after MAIL FROM", Postfix "in reply to
+     * MAIL FROM command"): a Sendmail transcript ("&gt;&gt;&gt; MAIL FROM") quotes the server's words instead,
+     * which the phrase table reads.
      */
     public static Optional<StatusCode> atMailFrom(String diagnostic, String replyCode) {
         String text = diagnostic.toLowerCase(Locale.ROOT);
@@ -151,15 +162,7 @@ public final class PseudoStatus {
         return Optional.empty();
     }
 
-    /**
-     * The reporting MTA's own summary of the failed command (Exim "after MAIL FROM", Postfix "in reply to MAIL
-     * FROM command"). A Sendmail transcript (">>> MAIL FROM") quotes the server's words instead, which the phrase
-     * table reads.
-     */
     private static final List<String> MAIL_COMMAND = List.of("after mail from", "in reply to mail from");
-
-    private static final List<String> DATA_COMMAND = List.of("end of data", "after data", "smtp command data",
-            ">>> data", "in reply to data", "command data");
 
     /** The class a failure with this wording and reply code has: 4 when it says it is temporary. */
     public static int classOf(String lowerCaseText, String replyCode, boolean temporary) {

@@ -1,8 +1,6 @@
 package org.rebound.dsn;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Builds a {@link RecipientStatus} from what a report states, filling in what it leaves out the way every format
@@ -25,7 +23,18 @@ public final class RecipientFacts {
      */
     public static RecipientStatus of(String recipient, String original, Action action, String statusField,
                                      String diagnostic, String remoteMta, String lastAttempt) {
+        return of(recipient, original, action, statusField, diagnostic, remoteMta, lastAttempt, SmtpCommand.UNKNOWN);
+    }
+
+    /**
+     * As above, with the SMTP command that the report shows (a transcript, a notice's "in reply to RCPT TO
+     * command" about this recipient); when it shows none, the command the diagnostic names.
+     */
+    public static RecipientStatus of(String recipient, String original, Action action, String statusField,
+                                     String diagnostic, String remoteMta, String lastAttempt,
+                                     SmtpCommand noticeCommand) {
         String diag = oneLine(diagnostic);
+        SmtpCommand command = noticeCommand == SmtpCommand.UNKNOWN ? SmtpCommand.find(diag) : noticeCommand;
         String reply = ReplyCode.find(diag);
         Optional<StatusCode> stated = StatusCode.find(statusField);
         Optional<StatusCode> inText = action == Action.DELIVERED || action == Action.RELAYED
@@ -44,7 +53,7 @@ public final class RecipientFacts {
             status = PseudoStatus.atMailFrom(diag, reply);
         }
         if (status.isEmpty()) {
-            status = PseudoStatus.afterData(PseudoStatus.derive(diag, reply, action == Action.DELAYED), diag);
+            status = PseudoStatus.afterData(PseudoStatus.derive(diag, reply, action == Action.DELAYED), command);
         }
         if (status.isEmpty() && action == Action.DELAYED) {
             status = Optional.of(new StatusCode(4, 0, PseudoStatus.EXPIRED));
@@ -53,12 +62,8 @@ public final class RecipientFacts {
             status = Optional.of(new StatusCode(reply.startsWith("4") ? 4 : 5, 0, PseudoStatus.UNDEFINED));
         }
         return new RecipientStatus(Addresses.fromTypedField(recipient), original.isEmpty() ? ""
-                : Addresses.fromTypedField(original), action, status, reply, diag, remoteMta, lastAttempt);
+                : Addresses.fromTypedField(original), action, status, reply, diag, remoteMta, lastAttempt, command);
     }
-
-    /** A reply code and an enhanced code, as a server writes them ("421 4.4.2", "550-'5.7.1"). */
-    private static final Pattern REPLY_AND_CODE = Pattern.compile(
-            "(?<![\\d.])[245]\\d\\d[ -]'?([245])\\.(\\d{1,3})\\.(\\d{1,3})(?!\\.?\\d)");
 
     /**
      * When a reporting MTA quotes the remote server ("554 4.4.7 Message expired: &lt;421 4.4.2 Connection timed
@@ -66,15 +71,31 @@ public final class RecipientFacts {
      * written last, is the more precise: the last code that follows a reply code, if it differs from the first.
      */
     private static Optional<StatusCode> lastAfterReplyCode(String diagnostic) {
-        Matcher m = REPLY_AND_CODE.matcher(diagnostic);
         StatusCode last = null;
-        int count = 0;
-        while (m.find()) {
-            count++;
-            last = new StatusCode(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)));
+        for (StatusCode.Found f = StatusCode.next(diagnostic, 0); f != null; f = StatusCode.next(diagnostic, f.end())) {
+            if (followsReplyCode(diagnostic, f.start())) {
+                last = f.code();
+            }
         }
-        return count == 0 ? Optional.empty() : Optional.of(last);
+        return Optional.ofNullable(last);
+    }
+
+    /** True when a reply code and a space or '-' (and maybe a quote) come just before: "421 4.4.2", "550-'5.7.1". */
+    private static boolean followsReplyCode(String text, int codeStart) {
+        int i = codeStart - 1;
+        if (i >= 0 && text.charAt(i) == '\'') {
+            i--;
+        }
+        if (i < 3 || (text.charAt(i) != ' ' && text.charAt(i) != '-')) {
+            return false;
+        }
+        char c = text.charAt(i - 3);
+        if ((c != '2' && c != '4' && c != '5') || !Character.isDigit(text.charAt(i - 2))
+                || !Character.isDigit(text.charAt(i - 1))) {
+            return false;
+        }
+        char before = i >= 4 ? text.charAt(i - 4) : ' ';
+        return !(before >= '0' && before <= '9') && before != '.';
     }
 
     /** True when the status says more than "failed": a stated code, or one derived from known wording. */

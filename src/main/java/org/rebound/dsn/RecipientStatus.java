@@ -15,10 +15,12 @@ import java.util.Optional;
  * @param diagnostic        the remote server's own words (Diagnostic-Code), or empty
  * @param remoteMta         the server that gave the diagnostic, or empty
  * @param lastAttempt       the Last-Attempt-Date as written, or empty
+ * @param command           the SMTP command the remote server refused, or UNKNOWN
  */
 public record RecipientStatus(String finalRecipient, String originalRecipient, Action action,
                               Optional<StatusCode> status, String replyCode, String diagnostic,
-                              String remoteMta, String lastAttempt) {
+                              String remoteMta, String lastAttempt,
+                              SmtpCommand command) {
 
     public RecipientStatus {
         Objects.requireNonNull(finalRecipient, "finalRecipient");
@@ -29,6 +31,7 @@ public record RecipientStatus(String finalRecipient, String originalRecipient, A
         Objects.requireNonNull(diagnostic, "diagnostic");
         Objects.requireNonNull(remoteMta, "remoteMta");
         Objects.requireNonNull(lastAttempt, "lastAttempt");
+        Objects.requireNonNull(command, "command");
     }
 
     /** The status code as text, or empty. */

@@ -31,6 +31,7 @@ import org.rebound.dsn.Action;
 import org.rebound.dsn.BounceReport;
 import org.rebound.dsn.RecipientStatus;
 import org.rebound.dsn.ReportParser;
+import org.rebound.dsn.SmtpCommand;
 import org.rebound.dsn.StatusCode;
 import org.rebound.dsn.UnparseableMessageException;
 import org.rebound.pipeline.BounceEvent;
@@ -191,7 +192,8 @@ public final class Reclassifier {
                         Instant at = rows.getObject(9, OffsetDateTime.class).toInstant();
                         RecipientStatus recipient = new RecipientStatus(address, "",
                                 Action.parse(rows.getString(2)).orElse(Action.FAILED),
-                                StatusCode.find(rows.getString(3)), rows.getString(4), "", "", "");
+                                StatusCode.find(rows.getString(3)), rows.getString(4), "", "", "",
+                                SmtpCommand.UNKNOWN);
                         Classification classification = new Classification(Reason.parse(rows.getString(5)),
                                 BounceType.parse(rows.getString(6)), Fault.parse(rows.getString(7)),
                                 rows.getString(8), "");

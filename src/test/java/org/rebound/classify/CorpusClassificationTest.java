@@ -26,10 +26,14 @@ import org.rebound.dsn.ReportParser;
  */
 class CorpusClassificationTest {
 
-    private static final Path CORPUS = Path.of("/work/shared/corpus/sisimai");
-    /** Floors below the measured agreement (see the final report of issue 4); raise them as rules improve. */
-    private static final double REASON_FLOOR = 0.88;
-    private static final double HARD_FLOOR = 0.92;
+    /** The copy of the shared corpus kept with the tests (with its LICENSE), so that CI runs this table too. */
+    private static final Path CORPUS = Path.of("src/test/resources/corpus");
+    /**
+     * Floors at the measured agreement (this table: reason 0.909, hard 0.945 with the SMTP-stage rules; the
+     * issue's floors are 0.95 and 0.98). Raise them as rules improve.
+     */
+    private static final double REASON_FLOOR = 0.90;
+    private static final double HARD_FLOOR = 0.94;
 
     record Row(String file, String recipient, String reason, boolean hard) {
     }
@@ -39,7 +43,7 @@ class CorpusClassificationTest {
 
     @BeforeAll
     static void classifyCorpus() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(CORPUS), "shared corpus not present");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(CORPUS), "corpus copy not present");
         for (String line : Files.readAllLines(CORPUS.resolve("expected.tsv"), StandardCharsets.UTF_8)) {
             String[] f = line.split("\t", -1);
             if (!f[0].equals("file")) {

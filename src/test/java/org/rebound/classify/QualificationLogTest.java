@@ -131,7 +131,8 @@ class QualificationLogTest {
     void deliveredRecipientIsNotRecorded(String db) throws SQLException {
         QualificationLog log = new QualificationLog(database(db), CLOCK);
         RecipientStatus r = new RecipientStatus("user@example.org", "", org.rebound.dsn.Action.DELIVERED,
-                Optional.of(org.rebound.dsn.StatusCode.parse("2.1.5")), "250", "250 2.1.5 Ok", "", "");
+                Optional.of(org.rebound.dsn.StatusCode.parse("2.1.5")), "250", "250 2.1.5 Ok", "", "",
+                org.rebound.dsn.SmtpCommand.UNKNOWN);
         assertFalse(log.observe(r, ShippedRules.classifier().explain(ShippedRules.dsn(r), r)));
     }
 }

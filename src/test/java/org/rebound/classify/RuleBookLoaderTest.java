@@ -114,4 +114,31 @@ class RuleBookLoaderTest {
         assertTrue(e.getMessage().contains("at least one condition") || e.getMessage().contains("mapping"),
                 e.getMessage());
     }
+
+    @Test
+    void unknownSmtpCommandIsRejectedWithFileAndLine() {
+        RuleBookException e = rejected(GOOD.replace("    diagnostic: ['mailbox full']",
+                "    diagnostic: ['mailbox full']\n    command: [rcpt, helo2]"));
+        assertEquals(6, e.line());
+        assertTrue(e.getMessage().contains("helo2"), e.getMessage());
+    }
+
+    @Test
+    void commandConditionMatchesOnlyThatStage() {
+        RuleBook book = loader.load(List.of(new RuleFile("a.yaml", """
+                - id: unknown-after-data
+                  reason: filtered
+                  source: RFC 5321 section 3.3
+                  match:
+                    command: [data]
+                    diagnostic: ['user unknown']
+                  examples:
+                    - {command: data, diagnostic: "550 User unknown"}
+                """)));
+        RuleExample atData = book.rules().get(0).examples().get(0);
+        RuleExample atRcpt = new RuleExample(atData.kind(), atData.action(), "", "", atData.diagnostic(), "", "", "",
+                org.rebound.dsn.SmtpCommand.RCPT, 1);
+        assertTrue(book.firstMatch(atData.toReport(), atData.toRecipient()).isPresent());
+        assertTrue(book.firstMatch(atRcpt.toReport(), atRcpt.toRecipient()).isEmpty());
+    }
 }

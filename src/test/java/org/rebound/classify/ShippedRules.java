@@ -31,7 +31,7 @@ final class ShippedRules {
         return new RecipientStatus("user@example.org", "", Action.FAILED,
                 status.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(StatusCode.parse(status)),
                 diagnostic.length() >= 3 && diagnostic.substring(0, 3).matches("[245]\\d\\d") ? diagnostic.substring(0, 3) : "",
-                diagnostic, "", "");
+                diagnostic, "", "", org.rebound.dsn.SmtpCommand.UNKNOWN);
     }
 
     static BounceReport dsn(RecipientStatus r) {

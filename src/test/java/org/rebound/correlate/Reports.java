@@ -23,7 +23,7 @@ final class Reports {
     static PendingEvent event(Kind kind, String envelopeId, String returnPath, OriginalMessage original,
                               String originalRecipient, String finalRecipient) {
         RecipientStatus recipient = new RecipientStatus(finalRecipient, originalRecipient, Action.FAILED,
-                Optional.empty(), "", "", "", "");
+                Optional.empty(), "", "", "", "", org.rebound.dsn.SmtpCommand.UNKNOWN);
         BounceReport report = new BounceReport(kind, "test", "", envelopeId, returnPath, "", original,
                 List.of(recipient));
         return new PendingEvent(report, recipient, RECEIVED);

@@ -92,7 +92,8 @@ class FieldReadersTest {
     @Test
     void userUnknownAtDataIsFiltered() {
         String diagnostic = "SMTP error from remote mail server after end of data: 550 User unknown";
-        assertEquals("5.0.910", PseudoStatus.afterData(PseudoStatus.derive(diagnostic, "550", false), diagnostic)
+        assertEquals("5.0.910", PseudoStatus.afterData(PseudoStatus.derive(diagnostic, "550", false),
+                        SmtpCommand.find(diagnostic))
                 .map(StatusCode::toString).orElse(""));
     }
 

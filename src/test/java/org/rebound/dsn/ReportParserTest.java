@@ -165,6 +165,62 @@ class ReportParserTest {
     }
 
     @Test
+    void appleMailUnsubscribeRequestIsAnOptOutFromItsSender() throws Exception {
+        BounceReport report = parse("""
+                From: Bob <bob@example.org>
+                To: opt-out-123@lists.example.com
+                Subject: unsubscribe
+                Auto-Submitted: auto-replied
+                X-Apple-Unsubscribe: true
+
+                Apple Mail sent this email to unsubscribe from the message "News".
+                """);
+        assertEquals(Kind.FEEDBACK_REPORT, report.kind());
+        assertEquals("opt-out", report.feedbackType());
+        assertEquals(List.of("bob@example.org"), recipients(report));
+    }
+
+    @Test
+    void postfixNoticeGivesTheSmtpCommandOfEachRecipient() throws Exception {
+        BounceReport report = parse("""
+                From: MAILER-DAEMON@mx.example.com (Mail Delivery System)
+                To: sender@example.com
+                Subject: Undelivered Mail Returned to Sender
+                Content-Type: multipart/report; report-type=delivery-status; boundary="b"
+
+                --b
+                Content-Type: text/plain
+
+                This is the mail system at host mx.example.com.
+
+                <a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.2.1 <a@example.org>... User
+                    Unknown (in reply to RCPT TO command)
+
+                <b@example.org>: host mx.example.org[192.0.2.1] said: 550 5.2.1 <b@example.org>... User
+                    Unknown (in reply to end of DATA command)
+
+                --b
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; mx.example.com
+
+                Final-Recipient: rfc822; a@example.org
+                Action: failed
+                Status: 5.2.1
+                Diagnostic-Code: smtp; 550 5.2.1 <a@example.org>... User Unknown
+
+                Final-Recipient: rfc822; b@example.org
+                Action: failed
+                Status: 5.2.1
+                Diagnostic-Code: smtp; 550 5.2.1 <b@example.org>... User Unknown
+
+                --b--
+                """);
+        assertEquals(List.of(SmtpCommand.RCPT, SmtpCommand.DATA),
+                report.recipients().stream().map(RecipientStatus::command).toList());
+    }
+
+    @Test
     void personalReplyIsNotABounce() throws Exception {
         BounceReport report = parse("""
                 From: bob@example.org

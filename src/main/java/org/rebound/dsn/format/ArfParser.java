@@ -10,6 +10,7 @@ import org.rebound.dsn.Addresses;
 import org.rebound.dsn.BounceReport;
 import org.rebound.dsn.Kind;
 import org.rebound.dsn.RecipientStatus;
+import org.rebound.dsn.SmtpCommand;
 import org.rebound.dsn.mime.Headers;
 import org.rebound.dsn.mime.MimePart;
 
@@ -61,6 +62,7 @@ public final class ArfParser implements FormatParser {
 
     /** A complaint has no delivery status; "failed" marks that the address must not be mailed again. */
     static RecipientStatus complaint(String address) {
-        return new RecipientStatus(address, "", Action.FAILED, Optional.empty(), "", "", "", "");
+        return new RecipientStatus(address, "", Action.FAILED, Optional.empty(), "", "", "", "",
+                SmtpCommand.UNKNOWN);
     }
 }

@@ -9,6 +9,7 @@ import org.rebound.dsn.BounceReport;
 import org.rebound.dsn.Kind;
 import org.rebound.dsn.OriginalMessage;
 import org.rebound.dsn.RecipientStatus;
+import org.rebound.dsn.SmtpCommand;
 
 /**
  * Automatic replies such as out-of-office notices: RFC 3834's Auto-Submitted: auto-replied, and the common
@@ -62,7 +63,8 @@ public final class AutoReplyParser implements FormatParser {
         if (!inReplyTo.isEmpty() && original.messageId().isEmpty()) {
             original = new OriginalMessage(inReplyTo, original.headers());
         }
-        RecipientStatus replier = new RecipientStatus(from, "", Action.FAILED, Optional.empty(), "", "", "", "");
+        RecipientStatus replier = new RecipientStatus(from, "", Action.FAILED, Optional.empty(), "", "", "", "",
+                SmtpCommand.UNKNOWN);
         return Optional.of(new BounceReport(Kind.AUTO_REPLY, name(), "", "", mail.returnPath(), "", original,
                 List.of(replier)));
     }

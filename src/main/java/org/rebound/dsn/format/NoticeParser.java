@@ -14,6 +14,7 @@ import org.rebound.dsn.BounceReport;
 import org.rebound.dsn.Kind;
 import org.rebound.dsn.RecipientFacts;
 import org.rebound.dsn.RecipientStatus;
+import org.rebound.dsn.SmtpCommand;
 
 /**
  * The shape every non-standard bounce shares: a human-readable notice naming the failed recipients with the
@@ -87,13 +88,18 @@ public abstract class NoticeParser implements FormatParser {
         List<RecipientStatus> recipients = new ArrayList<>();
         for (NoticeText.Block b : blocks) {
             String diagnostic = b.diagnostic().isBlank() ? notice : b.diagnostic();
+            // A transcript's server replies ("503 Need RCPT") would mislead the search for a command's name.
+            SmtpCommand command = SmtpCommand.inTranscript(notice, b.recipient());
+            if (command == SmtpCommand.UNKNOWN) {
+                command = SmtpCommand.find(diagnostic);
+            }
             RecipientStatus r = RecipientFacts.of(b.recipient(), "", action, ownStatus(mail, diagnostic, delayed),
-                    diagnostic, "", "");
+                    diagnostic, "", "", command);
             if (!diagnostic.equals(notice) && !RecipientFacts.isExplained(r)) {
                 // Some notices give the reason before naming the recipient (Verizon: "Error: Invalid user
                 // address" ... "RCPT TO: a@b"): when the recipient's own lines explain nothing, the notice does.
                 RecipientStatus whole = RecipientFacts.of(b.recipient(), "", action,
-                        ownStatus(mail, notice, delayed), notice, "", "");
+                        ownStatus(mail, notice, delayed), notice, "", "", command);
                 if (RecipientFacts.isExplained(whole)) {
                     r = whole;
                 }

@@ -19,6 +19,7 @@ public final class ParserChain {
     private final ArfParser arf = new ArfParser();
     private final Rfc3464Parser rfc3464 = new Rfc3464Parser();
     private final AutoReplyParser autoReply = new AutoReplyParser();
+    private final UnsubscribeRequestParser unsubscribe = new UnsubscribeRequestParser();
     private final GenericBounceParser generic = new GenericBounceParser();
     private final MtaParsers mtaParsers = new MtaParsers();
 
@@ -37,6 +38,12 @@ public final class ParserChain {
         }
         for (FormatParser p : mtaParsers.candidates(mail)) {
             Optional<BounceReport> r = p.parse(mail);
+            if (r.isPresent()) {
+                return r.get();
+            }
+        }
+        if (UnsubscribeRequestParser.recognises(mail)) {
+            Optional<BounceReport> r = unsubscribe.parse(mail);
             if (r.isPresent()) {
                 return r.get();
             }

@@ -12,6 +12,7 @@ import org.rebound.dsn.DeliveryStatusFields;
 import org.rebound.dsn.Kind;
 import org.rebound.dsn.RecipientFacts;
 import org.rebound.dsn.RecipientStatus;
+import org.rebound.dsn.SmtpCommand;
 import org.rebound.dsn.mime.Headers;
 import org.rebound.dsn.mime.MimePart;
 
@@ -79,6 +80,7 @@ public final class Rfc3464Parser implements FormatParser {
             return Optional.empty();
         }
         List<NoticeText.Block> notice = null;
+        String noticeText = "";
         List<RecipientStatus> recipients = new ArrayList<>();
         for (Headers r : fields.recipients()) {
             String finalRecipient = r.first("final-recipient");
@@ -93,15 +95,23 @@ public final class Rfc3464Parser implements FormatParser {
                 finalRecipient = r.first("original-recipient");
             }
             String diagnostic = typedValue(r.first("diagnostic-code"));
-            if (diagnostic.isEmpty()) {
+            SmtpCommand command = SmtpCommand.find(diagnostic);
+            if (diagnostic.isEmpty() || command == SmtpCommand.UNKNOWN) {
                 if (notice == null) {
-                    notice = NoticeText.blocks(NoticeText.notice(mail.text()));
+                    noticeText = NoticeText.notice(mail.text());
+                    notice = NoticeText.blocks(noticeText);
                 }
-                diagnostic = wordsAbout(notice, finalRecipient);
+                String words = wordsAbout(notice, finalRecipient);
+                diagnostic = diagnostic.isEmpty() ? words : diagnostic;
+                command = SmtpCommand.inTranscript(noticeText, org.rebound.dsn.Addresses.fromTypedField(finalRecipient));
+                if (command == SmtpCommand.UNKNOWN) {
+                    // Postfix writes "(in reply to RCPT TO command)" after each recipient's reply.
+                    command = SmtpCommand.find(words);
+                }
             }
             Action action = Action.parse(r.first("action")).orElse(Action.FAILED);
             recipients.add(RecipientFacts.of(finalRecipient, r.first("original-recipient"), action, r.first("status"),
-                    diagnostic, typedValue(r.first("remote-mta")), r.first("last-attempt-date")));
+                    diagnostic, typedValue(r.first("remote-mta")), r.first("last-attempt-date"), command));
         }
         recipients.removeIf(r -> r.finalRecipient().isEmpty());
         if (recipients.isEmpty()) {

@@ -9,7 +9,6 @@ import java.util.Locale;
 
 import org.apache.james.mime4j.codec.Base64InputStream;
 import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.codec.QuotedPrintableInputStream;
 
 /**
  * One leaf part of a returned message after the MIME walk: its media type (lower-case, such as "text/plain" or
@@ -72,10 +71,10 @@ public final class MimePart {
         if (raw.length == 0 || !(transferEncoding.equals("quoted-printable") || transferEncoding.equals("base64"))) {
             return raw;
         }
-        InputStream in = new ByteArrayInputStream(raw);
-        in = transferEncoding.equals("base64") ? new Base64InputStream(in, DecodeMonitor.SILENT)
-                : new QuotedPrintableInputStream(in, DecodeMonitor.SILENT);
-        try (InputStream decoding = in) {
+        if (transferEncoding.equals("quoted-printable")) {
+            return QuotedPrintable.decode(raw);
+        }
+        try (InputStream decoding = new Base64InputStream(new ByteArrayInputStream(raw), DecodeMonitor.SILENT)) {
             return decoding.readAllBytes();
         } catch (IOException e) {
             // Only a ByteArrayInputStream underneath: the silent decoders skip bad input instead of failing.
