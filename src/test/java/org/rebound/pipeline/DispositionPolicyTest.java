@@ -21,6 +21,7 @@ import org.rebound.dsn.BounceReport;
 import org.rebound.dsn.Kind;
 import org.rebound.dsn.OriginalMessage;
 import org.rebound.dsn.RecipientStatus;
+import org.rebound.dsn.SmtpCommand;
 import org.rebound.dsn.StatusCode;
 import org.rebound.store.ReceivedMessages.Outcome;
 
@@ -66,7 +67,7 @@ class DispositionPolicyTest {
         List<RecipientStatus> recipients = new ArrayList<>();
         for (int i = 0; i < correlated.length; i++) {
             recipients.add(new RecipientStatus("r" + i + "@example.com", "", Action.FAILED,
-                    Optional.of(StatusCode.parse("5.1.1")), "550", "550 5.1.1 unknown", "", ""));
+                    Optional.of(StatusCode.parse("5.1.1")), "550", "550 5.1.1 unknown", "", "", SmtpCommand.RCPT));
         }
         BounceReport report = new BounceReport(Kind.DSN, "test", "", "", "", "", OriginalMessage.UNKNOWN, recipients);
         Classification userUnknown = new Classification(Reason.USERUNKNOWN, BounceType.HARD, Fault.RECIPIENT,
