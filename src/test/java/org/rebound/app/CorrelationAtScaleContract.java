@@ -84,6 +84,7 @@ abstract class CorrelationAtScaleContract {
     @Test
     void atMostOneLookupQueryPerHundredBounces() {
         long queries = rebound.server.correlationQueries();
+        System.out.printf("correlation: %d lookup queries for %d bounces%n", queries, BOUNCES);
         assertTrue(queries * 100 <= BOUNCES, queries + " lookup queries for " + BOUNCES + " bounces");
     }
 

@@ -31,7 +31,7 @@ import org.rebound.dsn.RecipientStatus;
  * 127.0.0.1:5432, database test, schema classify_test; skipped when it is not running). Flyway runs the real
  * migration on each.
  */
-class QualificationLogTest {
+class QualificationLogIT {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
 
