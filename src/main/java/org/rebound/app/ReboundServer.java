@@ -20,7 +20,6 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.main.Main;
 import org.rebound.classify.Classifier;
 import org.rebound.classify.ReloadingRuleBook;
@@ -35,21 +34,22 @@ import org.rebound.deadletter.DeadLetterFolder;
 import org.rebound.dsn.ReportParser;
 import org.rebound.events.EmbeddedBroker;
 import org.rebound.events.Outbox;
+import org.rebound.events.OutboxRelay;
 import org.rebound.health.BrokerHealthCheck;
 import org.rebound.health.DatabaseHealthCheck;
 import org.rebound.health.PollPacer;
 import org.rebound.health.MailboxHealthCheck;
+import org.rebound.mailbox.MailboxAccount;
+import org.rebound.mailbox.MailboxReader;
 import org.rebound.pipeline.NonBouncePolicy;
-import org.rebound.pipeline.Pop3UidGenerator;
+import org.rebound.pipeline.MessageUnderstanding;
 import org.rebound.pipeline.RecipientClassifier;
-import org.rebound.pipeline.ReturnedMessageReader;
 import org.rebound.pipeline.DeleteAfterCommit;
 import org.rebound.pipeline.DispositionPolicy;
 import org.rebound.pipeline.DrainProgress;
 import org.rebound.pipeline.EventCorrelator;
 import org.rebound.pipeline.KeptMessages;
 import org.rebound.pipeline.MailForwarder;
-import org.rebound.pipeline.MailboxWindow;
 import org.rebound.pipeline.UnmatchedPolicy;
 import org.rebound.pipeline.WindowIntake;
 import org.rebound.quarantine.QuarantinePolicy;
@@ -57,7 +57,6 @@ import org.rebound.quarantine.QuarantineSettings;
 import org.rebound.store.BounceStore;
 import org.rebound.store.Database;
 import org.rebound.store.ReceivedMessages;
-import org.springframework.jms.connection.CachingConnectionFactory;
 
 /**
  * Rebound's process: the database, the broker (embedded or external), and Camel Main running the YAML routes
@@ -84,7 +83,9 @@ public final class ReboundServer implements AutoCloseable {
                         : settings.optionalText("rebound.non-bounce.forward-to")));
         UnmatchedPolicy unmatched = settings.choice("rebound.correlation.unmatched", UnmatchedPolicy.class,
                 UnmatchedPolicy::parse);
-        MailboxSettings.check(settings);
+        MailboxAccount mailbox = MailboxSettings.account(settings);
+        int window = MailboxSettings.window(settings);
+        int sessionMessages = MailboxSettings.sessionMessages(settings);
         CorrelationSettings correlation = settings.parsed(CorrelationSettings::fromProperties);
         SentMessageTable sentTable = settings.parsed(SentMessageTable::fromProperties);
         QuarantinePolicy quarantine = quarantinePolicy(settings);
@@ -95,11 +96,11 @@ public final class ReboundServer implements AutoCloseable {
         int maxMessageBytes = settings.integer("rebound.parsing.max-message-bytes", 1024, Integer.MAX_VALUE);
         Classifier classifier = classifier(settings);
         settings.integer("rebound.outbox.poll-period", 10, 3_600_000);
-        settings.integer("rebound.outbox.batch-size", 1, 10_000);
+        int outboxBatch = settings.integer("rebound.outbox.batch-size", 1, 10_000);
         Duration outboxLease = settings.duration("rebound.outbox.claim-lease");
         Duration pollDelay = Duration.ofMillis(settings.integer("rebound.mailbox.poll-delay", 10, 86_400_000));
         Duration backoffMax = settings.duration("rebound.mailbox.backoff-max");
-        settings.text("rebound.jms.topic");
+        String topic = settings.text("rebound.jms.topic");
 
         try {
             dataSource = openDatabase(settings);
@@ -116,29 +117,24 @@ public final class ReboundServer implements AutoCloseable {
                         settings.optionalText("rebound.jms.user"), settings.optionalText("rebound.jms.password"));
             }
             jmsConnectionFactory = jms;
-            // JmsTemplate opens a connection per send unless the factory caches one.
-            CachingConnectionFactory cachingJms = new CachingConnectionFactory(jms);
-            resources.push(cachingJms::destroy);
-
-            main.bind("jms", JmsComponent.jmsComponent(cachingJms));
             main.bind("dataSource", dataSource);
-            Pop3UidGenerator uids = new Pop3UidGenerator();
-            DeleteAfterCommit deletes = new DeleteAfterCommit(uids);
+            DeleteAfterCommit deletes = new DeleteAfterCommit();
             ExecutorService parsingPool = parsingPool(parsingThreads);
             resources.push(parsingPool::shutdownNow);
-            main.bind("pop3UidGenerator", uids);
             DrainProgress progress = DrainProgress.start(clock, Duration.ofSeconds(5));
             resources.push(progress);
             main.bind("drainProgress", progress);
             main.bind("deleteAfterCommit", deletes);
-            main.bind("returnedMessageReader", new ReturnedMessageReader());
-            main.bind("mailboxWindow", new MailboxWindow());
             ReceivedMessages received = new ReceivedMessages(dataSource);
             main.bind("windowIntake", new WindowIntake(received, deletes));
-            main.bind("keptMessages", new KeptMessages(received));
+            KeptMessages kept = KeptMessages.load(received);
+            main.bind("keptMessages", kept);
+            MailboxReader reader = new MailboxReader(mailbox, window, sessionMessages, kept, deletes, progress);
+            resources.push(reader);
+            main.bind("mailboxReader", reader);
             main.bind("parsingPool", parsingPool);
-            main.bind("reportParser", new ReportParser(maxMessageBytes));
-            main.bind("recipientClassifier", new RecipientClassifier(classifier, clock));
+            main.bind("messageUnderstanding", new MessageUnderstanding(new ReportParser(maxMessageBytes),
+                    new RecipientClassifier(classifier, clock)));
             lookup = new SentMessageLookup(dataSource, sentTable, correlation.recipientTimeWindow());
             Correlator correlator = settings.parsed(p -> new Correlator(correlation, lookup));
             main.bind("eventCorrelator", new EventCorrelator(correlator));
@@ -148,7 +144,9 @@ public final class ReboundServer implements AutoCloseable {
             main.bind("bounceStore", new BounceStore(dataSource, clock, quarantine,
                     updateSentStatus ? Optional.of(sentTable) : Optional.empty()));
             Outbox outbox = new Outbox(dataSource, clock, instanceName(), outboxLease);
-            main.bind("outbox", outbox);
+            OutboxRelay relay = new OutboxRelay(jms, topic, outbox, outboxBatch);
+            resources.push(relay);
+            main.bind("outboxRelay", relay);
             PollPacer pacer = new PollPacer(clock, pollDelay, backoffMax);
             main.bind("pollPacer", pacer);
             main.bind("databaseHealth", new DatabaseHealthCheck(dataSource));

@@ -46,6 +46,6 @@ final class RedriveCommand implements Callable<Integer> {
         ProducerTemplate template = server.camelContext().createProducerTemplate();
         return new Redriver(new ReceivedMessages(server.dataSource()),
                 window -> (List<Disposition>) template.requestBody("direct:process-window", window, List.class),
-                settings.integer("rebound.mailbox.window", 1, 100_000));
+                MailboxSettings.window(settings));
     }
 }

@@ -121,13 +121,14 @@ public final class BenchCommand implements Callable<Integer> {
                     fixture.tap().open();
                     Drain drain = awaitDrain(fixture, subscriber, rebound, ready);
                     double cpu = rebound.cpuSeconds().orElse(Double.NaN);
+                    Map<String, Double> cpuByThread = rebound.cpuSecondsByThread();
                     // The relay marks a batch sent just after publishing it: let that last commit land before the stop.
                     Thread.sleep(settleMillis);
                     double rss = rebound.peakResidentMib().orElse(Double.NaN);
                     rebound.stop(30);
                     GcLog gc = GcLog.read(rebound.gcLog());
                     Verdict verdict = fixture.verify(DrainFixture.eventIds(List.of(subscriber)), nonBouncePolicy);
-                    print(fixture, drain, verdict, gc, cpu, rss, seconds(ready - launched));
+                    print(fixture, drain, verdict, gc, cpu, cpuByThread, rss, seconds(ready - launched));
                     return verdict.passed() && drain.completed() ? 0 : 1;
                 }
             }
@@ -187,8 +188,14 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf("  %-24s %3d%n", "set aside", generator.rejected().size());
     }
 
-    private void print(DrainFixture fixture, Drain drain, Verdict verdict, GcLog gc, double cpu, double rss,
-                       double startup) {
+    private static String topThreads(Map<String, Double> cpuByThread, int n) {
+        return cpuByThread.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(n).map(e -> String.format(java.util.Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private void print(DrainFixture fixture, Drain drain, Verdict verdict, GcLog gc, double cpu,
+                       Map<String, Double> cpuByThread, double rss, double startup) {
         ExpectedResults expected = fixture.expected();
         Pop3Tap tap = fixture.tap();
         out.println();
@@ -224,6 +231,7 @@ public final class BenchCommand implements Callable<Integer> {
         double drainCpu = cpu - drain.cpuAtFirstFetch();
         row("  from the first fetch on", "%.1f s (%.2f ms a message)", drainCpu,
                 drainCpu * 1000 / expected.messages());
+        row("  by thread (whole run, top 8)", "%s", topThreads(cpuByThread, 8));
         row("POP3 sessions", "%d", tap.sessions());
         row("POP3 commands", "%s", tap.commandCounts());
         if (verbose) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -76,6 +77,30 @@ public final class ReboundProcess implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * CPU seconds per kind of thread (digits in thread names folded, so "rebound-parse-1" and "-2" add up): tells
+     * parsing from the JIT compiler, the garbage collector, the broker and the database driver.
+     */
+    public Map<String, Double> cpuSecondsByThread() {
+        Map<String, Double> byKind = new TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / USER_HZ;
+                    byKind.merge(name.replaceAll("\\d+", "N"), cpu, Double::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            // the process is gone
+        }
+        return byKind;
     }
 
     /** The peak resident set size in MiB (VmHWM), or empty once the process is gone. */

@@ -100,6 +100,27 @@ public final class Outbox {
         }
     }
 
+    /**
+     * Gives back events this instance could not publish (the broker unreachable), so that the next pass retries
+     * them at once instead of after the claim's lease, which is there for an instance that died holding a claim.
+     */
+    public void release(List<Entry> unpublished) throws SQLException {
+        if (unpublished.isEmpty()) {
+            return;
+        }
+        String marks = String.join(", ", Collections.nCopies(unpublished.size(), "?"));
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("UPDATE outbox_event SET claimed_by = NULL, claimed_at = NULL "
+                     + "WHERE sent_at IS NULL AND claimed_by = ? AND id IN (" + marks + ")")) {
+            int i = 0;
+            s.setString(++i, instance);
+            for (Entry e : unpublished) {
+                s.setLong(++i, e.id());
+            }
+            s.executeUpdate();
+        }
+    }
+
     /** How many events wait to be published. */
     public int pending() throws SQLException {
         try (Connection c = dataSource.getConnection();

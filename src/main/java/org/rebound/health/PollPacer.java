@@ -10,12 +10,10 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.PollingConsumerPollStrategy;
 
 /**
- * Decides when the mailbox is polled; camel-mail asks begin() before each poll.
+ * Decides when the mailbox is polled; the fetch route's scheduler asks begin() before each poll.
  * <ul>
  * <li>A full mailbox drains without pause: the fetch route is greedy (a poll that fetched messages is followed at
- * once by the next), so windows follow each other.</li>
- * <li>A mailbox that holds only mail already dealt with (kept non-bounces) is not read again and again: after a
- * window with nothing new, the next poll waits the poll delay.</li>
+ * once by the next), so windows follow each other; a poll that found nothing new waits the poll delay.</li>
  * <li>While windows fail (the database down, say) fetching backs off: the poll delay, then twice that, up to a
  * ceiling, so an outage leaves the mailbox untouched instead of downloading the same window again and again. The
  * first window that commits ends the backoff.</li>
@@ -31,7 +29,7 @@ public final class PollPacer implements PollingConsumerPollStrategy {
     private volatile Optional<String> cause = Optional.empty();
 
     /**
-     * @param first   the poll delay: the pause after a window with nothing new, and the first backoff
+     * @param first   the first backoff (the poll delay)
      * @param ceiling the longest backoff
      */
     public PollPacer(Clock clock, Duration first, Duration ceiling) {
@@ -47,14 +45,11 @@ public final class PollPacer implements PollingConsumerPollStrategy {
         cause = Optional.of(String.valueOf(failure));
     }
 
-    /**
-     * A window committed: the backoff ends; the next poll comes at once when the window had new messages (more may
-     * wait), after the poll delay when it had none.
-     */
-    public void windowCommitted(int newMessages) {
+    /** A window committed: the backoff ends. */
+    public void windowCommitted() {
         current = Duration.ZERO;
         cause = Optional.empty();
-        nextPoll = newMessages > 0 ? Instant.MIN : clock.instant().plus(first);
+        nextPoll = Instant.MIN;
     }
 
     /** Why fetching is backing off, while it is. */

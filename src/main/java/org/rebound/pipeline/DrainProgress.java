@@ -14,10 +14,6 @@ import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
-import jakarta.mail.MessagingException;
-
-import org.apache.camel.Exchange;
-import org.apache.camel.component.mail.MailMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,19 +73,6 @@ public final class DrainProgress implements DrainProgressMBean, AutoCloseable {
         return progress;
     }
 
-    /**
-     * One message fetched, from the route: the exchange of a camel-mail message, whose folder knows how many
-     * messages the mailbox held when the session opened (POP3 STAT, RFC 1939 section 5, which the client caches).
-     */
-    public void fetched(Exchange exchange) throws MessagingException {
-        int batchIndex = exchange.getProperty(Exchange.BATCH_INDEX, 0, Integer.class);
-        if (batchIndex == 0 && exchange.getIn() instanceof MailMessage mail
-                && mail.getOriginalMessage().getFolder() != null) {
-            sessionStarted(mail.getOriginalMessage().getFolder().getMessageCount());
-        }
-        messageFetched();
-    }
-
     /** A POP3 session opened on a mailbox of this many messages. */
     public synchronized void sessionStarted(int mailboxSize) {
         if (idle) {
@@ -101,9 +84,9 @@ public final class DrainProgress implements DrainProgressMBean, AutoCloseable {
         fetchedAtSessionStart = fetched;
     }
 
-    /** One message fetched (named apart from {@link #fetched(Exchange)} so that Camel's bean binding has one choice). */
-    public synchronized void messageFetched() {
-        fetched++;
+    /** Messages downloaded from the mailbox. */
+    public synchronized void fetched(int messages) {
+        fetched += messages;
     }
 
     /** A window's transaction committed: its messages are done. */

@@ -61,8 +61,9 @@ class BrokerOutageIT {
         brokerDuringOutage = health("broker");
 
         proxy.restore();
-        RunningRebound.await("every event on the topic", Duration.ofSeconds(60),
-                () -> outside.count() >= BOUNCES);
+        RunningRebound.await("every event on the topic, and marked sent", Duration.ofSeconds(60),
+                () -> outside.count() >= BOUNCES
+                        && rebound.count("SELECT COUNT(*) FROM outbox_event WHERE sent_at IS NULL") == 0);
     }
 
     @AfterAll

@@ -11,7 +11,6 @@ import java.util.Random;
 import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.rebound.dsn.Mutator;
@@ -22,10 +21,6 @@ import org.rebound.dsn.Mutator;
  * its heap stays bounded.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Disabled("Known defect, reproduced here: after about 2,500 of these messages the drain stalls. Every poll fetches "
-        + "the same window again and the window is never processed, and nothing is logged. Suspect a damaged "
-        + "message that makes camel-mail's consumer skip the session's last exchange, so CamelBatchComplete never "
-        + "arrives. Enable once fixed.")
 class MutatedMailIT {
 
     private static final int MUTANTS = 10_000;

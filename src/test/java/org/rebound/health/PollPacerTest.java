@@ -48,27 +48,10 @@ class PollPacerTest {
     void committedWindowEndsTheBackoffAndItsCause() {
         pacer.windowFailed(new IllegalStateException("database down"));
 
-        pacer.windowCommitted(3);
+        pacer.windowCommitted();
 
         assertTrue(pacer.begin(null, null));
         assertEquals(Optional.empty(), pacer.failure());
-    }
-
-    @Test
-    void windowWithNewMessagesIsFollowedAtOnce() {
-        pacer.windowCommitted(500);
-
-        assertTrue(pacer.begin(null, null));
-    }
-
-    @Test
-    void windowWithNothingNewWaitsThePollDelay() {
-        pacer.windowCommitted(0);
-
-        clock.advance(Duration.ofSeconds(4));
-        assertFalse(pacer.begin(null, null));
-        clock.advance(Duration.ofSeconds(1));
-        assertTrue(pacer.begin(null, null));
     }
 
     @Test

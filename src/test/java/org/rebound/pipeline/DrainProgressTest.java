@@ -71,7 +71,7 @@ class DrainProgressTest {
     private void fetchWindow(int mailboxSize, int size) {
         progress.sessionStarted(mailboxSize);
         for (int i = 0; i < size; i++) {
-            progress.messageFetched();
+            progress.fetched(1);
         }
         progress.committed(unreadable(size));
     }

@@ -1,0 +1,176 @@
+package org.rebound.mailbox;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.mail.Session;
+
+import org.rebound.pipeline.DeleteAfterCommit;
+import org.rebound.pipeline.DrainProgress;
+import org.rebound.pipeline.KeptMessages;
+import org.rebound.pipeline.ReturnedMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the bounce mailbox a window at a time for the fetch route, which calls it from one thread.
+ *
+ * <ul>
+ * <li>One POP3 session serves several windows (up to {@code sessionMessages} messages), so a full mailbox is not
+ * reconnected and re-listed per window; the session ends (QUIT, which carries out the deletions) when it has
+ * handed out its messages, when a window fails, or at shutdown.</li>
+ * <li>While a window is understood and recorded, the next one is already being downloaded, on a thread of its
+ * own: the mailbox and the database work at the same time. At most two windows are in memory.</li>
+ * <li>Only what a window's commit released ({@link DeleteAfterCommit}) is marked for deletion, after the commit:
+ * a crash deletes nothing that was not recorded, and what was recorded but not yet deleted is recognised by its
+ * content hash when it is fetched again.</li>
+ * <li>Mail kept in the mailbox on purpose ({@link KeptMessages}) is skipped by unique id, never downloaded
+ * again.</li>
+ * </ul>
+ */
+public final class MailboxReader implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailboxReader.class);
+
+    private final MailboxAccount account;
+    private final Session mail;
+    private final int window;
+    private final int sessionMessages;
+    private final KeptMessages kept;
+    private final DeleteAfterCommit deletes;
+    private final DrainProgress progress;
+    private final ExecutorService prefetcher = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "rebound-mailbox-prefetch");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private Optional<Pop3Session> session = Optional.empty();
+    private Optional<Future<List<ReturnedMessage>>> prefetched = Optional.empty();
+    /** Messages this session has handed out; the prefetcher counts too, so it is atomic, not guarded. */
+    private final AtomicInteger handedOut = new AtomicInteger();
+
+    public MailboxReader(MailboxAccount account, int window, int sessionMessages, KeptMessages kept,
+            DeleteAfterCommit deletes, DrainProgress progress) {
+        this.account = account;
+        this.mail = Session.getInstance(account.sessionProperties());
+        this.window = window;
+        this.sessionMessages = sessionMessages;
+        this.kept = kept;
+        this.deletes = deletes;
+        this.progress = progress;
+    }
+
+    /**
+     * The next window of messages, or an empty list when the mailbox holds nothing new; the session that fetched
+     * it stays open until the window's deletions are marked ({@link #deleteCommitted()}).
+     */
+    public synchronized List<ReturnedMessage> nextWindow() throws Exception {
+        List<ReturnedMessage> messages;
+        if (prefetched.isPresent()) {
+            messages = take();
+        } else {
+            endSessionIfSpent();
+            if (session.isEmpty()) {
+                Pop3Session opened = Pop3Session.open(mail, account);
+                session = Optional.of(opened);
+                handedOut.set(0);
+                progress.sessionStarted(opened.size());
+                LOG.debug("POP3 session on {}: {} messages", account, opened.size());
+            }
+            messages = fetch(session.get());
+        }
+        if (messages.isEmpty()) {
+            endSession();
+            return messages;
+        }
+        progress.fetched(messages.size());
+        Pop3Session current = session.get();
+        if (!spent(current)) {
+            prefetched = Optional.of(prefetcher.submit(() -> fetch(current)));
+        }
+        return messages;
+    }
+
+    /** After a window's commit: marks for deletion what the commit released. */
+    public synchronized void deleteCommitted() throws Exception {
+        List<String> ids = deletes.take();
+        if (session.isPresent()) {
+            session.get().delete(ids);
+        }
+    }
+
+    /**
+     * A window failed: nothing of it is deleted. The session ends now, carrying out the deletions of the windows
+     * before it, so that an outage does not hold the mailbox's lock (RFC 1939 section 8) while fetching backs off.
+     */
+    public synchronized void windowFailed() {
+        deletes.take();
+        try {
+            endSession();
+        } catch (Exception e) {
+            LOG.warn("the POP3 session on {} did not end cleanly: {}", account, e.toString());
+            session = Optional.empty();
+        }
+    }
+
+    /** Runs on the route's thread or the prefetcher's, never both at once: it takes no lock of this reader. */
+    private List<ReturnedMessage> fetch(Pop3Session from) throws Exception {
+        int room = Math.min(window, sessionMessages - handedOut.get());
+        List<ReturnedMessage> messages = from.fetch(room, kept::contains);
+        handedOut.addAndGet(messages.size());
+        return messages;
+    }
+
+    private boolean spent(Pop3Session s) {
+        return s.remaining() == 0 || handedOut.get() >= sessionMessages;
+    }
+
+    private List<ReturnedMessage> take() throws Exception {
+        Future<List<ReturnedMessage>> next = prefetched.get();
+        prefetched = Optional.empty();
+        try {
+            return next.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private void endSessionIfSpent() throws Exception {
+        if (session.isPresent() && spent(session.get())) {
+            endSession();
+        }
+    }
+
+    private void endSession() throws Exception {
+        if (prefetched.isPresent()) {
+            // The session must not close under a download; what was downloaded is simply fetched again.
+            try {
+                take();
+            } catch (Exception e) {
+                LOG.debug("prefetch abandoned: {}", e.toString());
+            }
+        }
+        if (session.isPresent()) {
+            Pop3Session ending = session.get();
+            session = Optional.empty();
+            ending.close();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            endSession();
+        } catch (Exception e) {
+            LOG.warn("the POP3 session on {} did not end cleanly: {}", account, e.toString());
+        } finally {
+            prefetcher.shutdownNow();
+        }
+    }
+}

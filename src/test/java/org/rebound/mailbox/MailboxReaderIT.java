@@ -1,0 +1,184 @@
+package org.rebound.mailbox;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rebound.app.DemoMailbox;
+import org.rebound.pipeline.DeleteAfterCommit;
+import org.rebound.pipeline.DrainProgress;
+import org.rebound.pipeline.KeptMessages;
+import org.rebound.pipeline.ReturnedMessage;
+
+/** The mailbox reader against a real POP3 server (GreenMail) over loopback. */
+class MailboxReaderIT {
+
+    private final DeleteAfterCommit deletes = new DeleteAfterCommit();
+    private DemoMailbox mailbox;
+    private DrainProgress progress;
+    private MailboxReader reader;
+
+    @BeforeEach
+    void startMailbox() throws Exception {
+        mailbox = new DemoMailbox();
+        progress = DrainProgress.start(Clock.systemUTC(), Duration.ofHours(1));
+    }
+
+    @AfterEach
+    void stop() {
+        if (reader != null) {
+            reader.close();
+        }
+        progress.close();
+        mailbox.close();
+    }
+
+    @Test
+    void windowsHoldAtMostTheWindowSize() throws Exception {
+        deliver(7);
+        reader = reader(3, 100, KeptMessages.of(List.of()));
+
+        List<Integer> sizes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            List<ReturnedMessage> window = reader.nextWindow();
+            sizes.add(window.size());
+            commit(window);
+        }
+
+        assertEquals(List.of(3, 3, 1, 0), sizes);
+    }
+
+    @Test
+    void whatWasNotReleasedIsFetchedAgainByTheNextSession() throws Exception {
+        deliver(2);
+        reader = reader(5, 100, KeptMessages.of(List.of()));
+        List<ReturnedMessage> first = reader.nextWindow();
+
+        List<ReturnedMessage> again = reader.nextWindow();
+
+        assertEquals(first.stream().map(ReturnedMessage::contentHash).toList(),
+                again.stream().map(ReturnedMessage::contentHash).toList());
+    }
+
+    @Test
+    void messagesArriveByteForByteInMailboxOrder() throws Exception {
+        deliver(2);
+        reader = reader(10, 100, KeptMessages.of(List.of()));
+
+        List<ReturnedMessage> window = reader.nextWindow();
+
+        assertArrayEquals(message(0), window.get(0).raw());
+        assertArrayEquals(message(1), window.get(1).raw());
+    }
+
+    @Test
+    void nothingLeavesTheMailboxUntilTheSessionEnds() throws Exception {
+        deliver(4);
+        reader = reader(2, 100, KeptMessages.of(List.of()));
+
+        commit(reader.nextWindow());
+
+        assertEquals(4, mailbox.messageCount());
+    }
+
+    @Test
+    void aSessionEndingDeletesWhatItsWindowsReleased() throws Exception {
+        deliver(6);
+        reader = reader(2, 4, KeptMessages.of(List.of()));
+        commit(reader.nextWindow());
+        commit(reader.nextWindow());
+
+        // The session has handed out its four messages: the next window comes from a new session.
+        List<ReturnedMessage> third = reader.nextWindow();
+
+        assertEquals(2, third.size());
+        assertEquals(2, mailbox.messageCount());
+    }
+
+    @Test
+    void onlyReleasedMessagesAreDeleted() throws Exception {
+        deliver(3);
+        reader = reader(10, 100, KeptMessages.of(List.of()));
+        List<ReturnedMessage> window = reader.nextWindow();
+
+        commit(window.subList(0, 2));
+        reader.close();
+        reader = null;
+
+        assertEquals(1, mailbox.messageCount());
+    }
+
+    @Test
+    void aFailedWindowKeepsItsMessagesAndEndsTheSession() throws Exception {
+        deliver(4);
+        reader = reader(2, 100, KeptMessages.of(List.of()));
+        commit(reader.nextWindow());
+        List<ReturnedMessage> failed = reader.nextWindow();
+        failed.forEach(deletes::alreadyHandled);
+
+        reader.windowFailed();
+
+        // The first window's deletions were carried out when the session ended; the failed window's were not.
+        assertEquals(2, mailbox.messageCount());
+    }
+
+    @Test
+    void keptMessagesAreSkippedWithoutBeingCounted() throws Exception {
+        deliver(5);
+        List<String> firstTwo = new ArrayList<>();
+        try (MailboxReader probe = reader(2, 100, KeptMessages.of(List.of()))) {
+            probe.nextWindow().forEach(m -> firstTwo.add(m.mailboxUid()));
+        }
+        reader = reader(3, 100, KeptMessages.of(firstTwo));
+
+        List<ReturnedMessage> window = reader.nextWindow();
+
+        assertEquals(3, window.size());
+        assertTrue(window.stream().noneMatch(m -> firstTwo.contains(m.mailboxUid())));
+    }
+
+    @Test
+    void uniqueIdsAreThoseOfTheServer() throws Exception {
+        deliver(3);
+        reader = reader(10, 100, KeptMessages.of(List.of()));
+
+        Set<String> ids = Set.copyOf(reader.nextWindow().stream().map(ReturnedMessage::mailboxUid).toList());
+
+        assertEquals(3, ids.size());
+        assertTrue(ids.stream().noneMatch(String::isEmpty));
+    }
+
+    private MailboxReader reader(int window, int sessionMessages, KeptMessages kept) {
+        MailboxAccount account = new MailboxAccount(MailboxAccount.Protocol.POP3, "127.0.0.1", mailbox.port(),
+                DemoMailbox.USER, DemoMailbox.PASSWORD, Duration.ofSeconds(10));
+        return new MailboxReader(account, window, sessionMessages, kept, deletes, progress);
+    }
+
+    /** What the pipeline does once a window's transaction has committed. */
+    private void commit(List<ReturnedMessage> window) throws Exception {
+        window.forEach(deletes::alreadyHandled);
+        reader.deleteCommitted();
+    }
+
+    private void deliver(int n) {
+        for (int i = 0; i < n; i++) {
+            mailbox.deliver(message(i));
+        }
+    }
+
+    private static byte[] message(int i) {
+        return ("From: MAILER-DAEMON@mx.example\r\nTo: bounces@sender.example\r\nSubject: returned " + i
+                + "\r\nMessage-ID: <m" + i + "@mx.example>\r\n\r\nbody " + i + "\r\n.leading dot\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+}
