@@ -291,7 +291,7 @@ class ReportParserTest {
 
                 Could not deliver to the following recipient:
                     lost@example.net
-                Reason: mailbox unavailable
+                Reason: mailbox unavailable (in reply to RCPT TO command)
                 """);
         assertEquals("generic", report.parser());
         assertEquals(List.of("lost@example.net"), recipients(report));

@@ -30,7 +30,16 @@ public final class ParserChain {
                 return r.get();
             }
         }
-        if (Rfc3464Parser.statusPart(mail).isPresent() || Rfc3464Parser.inlineFieldsStart(mail) >= 0) {
+        boolean statusFields = Rfc3464Parser.hasStatusFields(mail);
+        if (statusFields) {
+            // Reporting MTAs whose standard reports need their own reading of the words (McAfee's appliances
+            // state no Status): their header evidence is certain, so they come first.
+            for (FormatParser p : mtaParsers.standardReaders(mail)) {
+                Optional<BounceReport> r = p.parse(mail);
+                if (r.isPresent()) {
+                    return r.get();
+                }
+            }
             Optional<BounceReport> r = rfc3464.parse(mail);
             if (r.isPresent()) {
                 return r.get();
