@@ -234,7 +234,7 @@ class ReportParserTest {
                 <sender@example.com> has not been verified.
                 """);
         assertEquals(Kind.CHALLENGE, report.kind());
-        assertEquals(List.of("jane-confirm-1234.abcdef@example.net"), recipients(report));
+        assertEquals(List.of("jane@example.net"), recipients(report));
         assertEquals("sent-1@example.com", report.original().messageId());
         assertTrue(report.isBounce(), "a challenge reports on the challenged recipient");
     }

@@ -18,7 +18,7 @@ import org.rebound.dsn.SmtpCommand;
  * mailing should answer the challenge. Evidence: the systems' own headers, TMDA's "-confirm-" reply address
  * (TMDA's documentation, "confirmation requests"), or a subject or opening that asks the sender to confirm or
  * verify itself. The recipient is the address that challenged: the original's To when the challenge quotes it,
- * else the challenge's sender.
+ * else the challenge's sender (TMDA's without its confirmation cookie).
  */
 public final class ChallengeParser implements FormatParser {
 
@@ -63,11 +63,18 @@ public final class ChallengeParser implements FormatParser {
         return false;
     }
 
+    /** TMDA asks for confirmation from "user-confirm-COOKIE@domain": the user is "user@domain". */
+    static String withoutConfirmCookie(String address) {
+        int at = address.indexOf('@');
+        int cookie = at < 0 ? -1 : address.lastIndexOf("-confirm-", at);
+        return cookie > 0 ? address.substring(0, cookie) + address.substring(at) : address;
+    }
+
     @Override
     public Optional<BounceReport> parse(ReturnedMail mail) {
         String challenger = Addresses.first(mail.original().header("to"));
         if (challenger.isEmpty()) {
-            challenger = mail.fromAddress();
+            challenger = withoutConfirmCookie(mail.fromAddress());
         }
         if (challenger.isEmpty()) {
             return Optional.empty();
