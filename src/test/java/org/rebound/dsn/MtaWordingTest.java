@@ -115,6 +115,28 @@ class MtaWordingTest {
     }
 
     @Test
+    void sendmailEndOfDataLineKeepsTheDataCommand() throws Exception {
+        RecipientStatus r = only("""
+                From: Mail Delivery Subsystem <MAILER-DAEMON@example.org>
+                To: sender@example.com
+                Subject: Returned mail: see transcript for details
+
+                   ----- Transcript of session follows -----
+                ... while talking to mx.example.net.:
+                >>> DATA
+                <<< 354 go ahead
+                >>> .
+                <<< 550 5.7.1 Message refused by recipient
+                550 5.7.1 <a@example.net>... Message refused by recipient
+
+                   ----- Unsent message follows -----
+                To: a@example.net
+                """);
+        assertEquals(SmtpCommand.DATA, r.command());
+        assertEquals("5.7.1", r.statusText());
+    }
+
+    @Test
     void exchange2003ErrorCodeStatesTheReason() throws Exception {
         RecipientStatus r = only("""
                 From: postmaster@example.org

@@ -69,9 +69,16 @@ final class SendmailParser extends NoticeParser {
         for (String raw : notice.substring(start).split("\r?\n")) {
             String line = raw.trim();
             if (line.startsWith(">>> ")) {
-                command = SmtpCommand.parse(line.substring(4));
+                // QUIT only closes a failed session; "." and message lines name no command.
+                SmtpCommand c = SmtpCommand.parse(line.substring(4));
+                if (c != SmtpCommand.UNKNOWN && c != SmtpCommand.QUIT) {
+                    command = c;
+                }
             } else if (line.startsWith("<<< ")) {
                 reply = line.substring(4).trim();
+            } else if (line.toLowerCase(Locale.ROOT).contains("while talking to ")) {
+                command = SmtpCommand.UNKNOWN; // a new session: the last one's command and reply are not this one's
+                reply = "";
             } else {
                 // "554 <a@b>... words" or, from Sendmail 8, "550 5.1.1 <a@b>... words"
                 int open = line.indexOf(" <");
