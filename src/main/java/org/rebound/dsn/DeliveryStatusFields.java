@@ -10,7 +10,9 @@ import org.rebound.dsn.mime.Headers;
  * The fields of a message/delivery-status body (RFC 3464 section 2.1; message/global-delivery-status, RFC 6533,
  * has the same syntax in UTF-8): one per-message block, then one block per recipient, separated by empty lines.
  * Real MTAs omit the empty lines, so a new recipient block also starts when a recipient field repeats within the
- * current one; the order of fields within a block varies (Facebook and MessageLabs put Final-Recipient last).
+ * current one; the order of fields within a block varies (Facebook and MessageLabs put Final-Recipient last), and
+ * a line that is not a field continues the one before it (MessageLabs leaves a multi-line Diagnostic-Code
+ * unindented).
  *
  * @param perMessage the per-message fields (Reporting-MTA, Original-Envelope-Id, Arrival-Date, ...)
  * @param recipients one block of per-recipient fields per recipient
@@ -30,7 +32,7 @@ public record DeliveryStatusFields(Headers perMessage, List<Headers> recipients)
         int length = text.length();
         while (pos < length) {
             int blockEnd = blockEnd(text, pos);
-            for (Headers.Field f : Headers.parse(text, pos, blockEnd).fields()) {
+            for (Headers.Field f : Headers.parseLenient(text, pos, blockEnd).fields()) {
                 if (!RECIPIENT_FIELDS.contains(f.name())) {
                     if (current.isEmpty() && recipients.isEmpty()) {
                         perMessage.add(f.name(), f.value());

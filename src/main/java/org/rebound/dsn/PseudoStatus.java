@@ -72,11 +72,18 @@ public final class PseudoStatus {
                     // Trend Micro InterScan: "Unable to deliver message to <a>. Please check if address is correct."
                     "check if address is correct")),
             new Phrases(980, List.of("spam", "junk mail", "bulk mail", "blacklisted url")),
+            // Sisimai's lib/Sisimai/Reason/Rejected.pm: a blacklisted *sender address* is a refusal of the sender
+            // ("rejected"), not of the sending host, so these come before the host blacklist wording below.
+            new Phrases(918, List.of("sending to/from an address that has been blacklisted",
+                    "sender address has been blacklisted", "sender blacklisted", "sender is in my black list")),
             new Phrases(971, List.of("blacklist", "blocklist", "block list", "black list", "blocked",
                     "listed at", "listed in", "client host rejected", "access denied", "dnsbl", "rbl",
                     "invalid ip for sending",
                     // Microsoft's consumer mail: "Unfortunately, messages from <ip> weren't sent."
-                    "weren't sent")),
+                    "weren't sent",
+                    // Sisimai's lib/Sisimai/Reason/Blocked.pm: a server that drops the session or refuses the
+                    // sending host by name ("no access from mail server [ip] which is an open relay").
+                    "connection reset by peer", "no access from mail server")),
             new Phrases(910, List.of("filtered", "content filter", "domain filter", "due to restrictions",
                     "not authorized to receive", "refused by recipient")),
             new Phrases(932, List.of("does not accept mail", "not accepting mail", "null mx", "accepts no mail",
@@ -120,6 +127,21 @@ public final class PseudoStatus {
     /** Sisimai's code for a delivery given up on, or still being tried, after time ran out: "expired". */
     public static final int EXPIRED = 947;
 
+    /**
+     * Sisimai's code for a failure the server explained in words that name no known reason: "onhold", the
+     * decision is left to a person (lib/Sisimai/Reason/OnHold.pm). Without any words it is {@link #UNDEFINED}.
+     */
+    public static final int ON_HOLD = 901;
+
+    /** Sisimai's code for an unknown mailbox, "userunknown". */
+    public static final int USER_UNKNOWN = 911;
+
+    /** Sisimai's code for a message refused by a filter, "filtered". */
+    public static final int FILTERED = 910;
+
+    /** Sisimai's code for a domain that does not exist, "hostunknown". */
+    public static final int HOST_UNKNOWN = 912;
+
     /** The internal code for a diagnostic text, or empty when no phrase matches. */
     public static Optional<StatusCode> derive(String diagnostic, String replyCode, boolean temporary) {
         if (diagnostic.isEmpty()) {
@@ -130,19 +152,47 @@ public final class PseudoStatus {
             return Optional.empty();
         }
         String text = diagnostic.toLowerCase(Locale.ROOT);
-        return Optional.of(new StatusCode(classOf(text, replyCode, temporary), 0, DETAIL_OF_PHRASE[found]));
+        int detail = DETAIL_OF_PHRASE[found] == USER_UNKNOWN && namesMissingHost(text) ? HOST_UNKNOWN
+                : DETAIL_OF_PHRASE[found];
+        return Optional.of(new StatusCode(classOf(text, replyCode, temporary), 0, detail));
     }
 
     /**
-     * A recipient refused only after the message was sent (at DATA) was refused for what the message holds, not
-     * for who it is addressed to: a real unknown user is refused at RCPT (RFC 5321 section 3.3). Sisimai
-     * (lib/Sisimai/Reason/Filtered.pm) reads "user unknown" at DATA as "filtered", 910.
+     * "User unknown" wording is proof of an unknown mailbox only in answer to RCPT TO, where a server refuses an
+     * address it has no mailbox for (RFC 5321 sections 3.3 and 4.2). The same words after DATA, or with no
+     * command shown at all, come from a filter that refused the message (or from a notice that does not say what
+     * it was refusing): Sisimai's lib/Sisimai/Reason/UserUnknown.pm accepts the wording only at RCPT, and its
+     * Filtered.pm reads it at any other stage but the ones before RCPT as "filtered", 910. Reporting MTAs whose
+     * own fixed sentences state the reason (Exchange's error codes, Domino's, Notes', ...) say so themselves.
      */
-    public static Optional<StatusCode> afterData(Optional<StatusCode> derived, SmtpCommand command) {
-        if (derived.isEmpty() || derived.get().detail() != 911 || command != SmtpCommand.DATA) {
+    public static Optional<StatusCode> byCommand(Optional<StatusCode> derived, SmtpCommand command) {
+        if (derived.isEmpty() || derived.get().detail() != USER_UNKNOWN) {
             return derived;
         }
-        return Optional.of(new StatusCode(derived.get().statusClass(), 0, 910));
+        return switch (command) {
+            case RCPT, CONN, EHLO, MAIL -> derived;
+            default -> Optional.of(new StatusCode(derived.get().statusClass(), 0, FILTERED));
+        };
+    }
+
+    /**
+     * "553 mx.example.org does not exist": a host name the server cannot find, after a 553 ("mailbox name not
+     * allowed", RFC 5321 section 4.2.3) reply; Sisimai's lib/Sisimai/Reason/HostUnknown.pm. A user that does not
+     * exist is written with an '@' or with a word (user, mailbox, address) before the phrase, which the phrase
+     * table reads.
+     */
+    static boolean namesMissingHost(String lowerCaseText) {
+        for (int at = lowerCaseText.indexOf(" does not exist"); at >= 0;
+             at = lowerCaseText.indexOf(" does not exist", at + 1)) {
+            int tokenStart = lowerCaseText.lastIndexOf(' ', at - 1) + 1;
+            if (tokenStart >= 4 && tokenStart < at && lowerCaseText.startsWith("553 ", tokenStart - 4)) {
+                String token = lowerCaseText.substring(tokenStart, at);
+                if (token.indexOf('.') > 0 && token.indexOf('@') < 0 && token.indexOf('<') < 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -33,6 +33,18 @@ public final class RecipientFacts {
     public static RecipientStatus of(String recipient, String original, Action action, String statusField,
                                      String diagnostic, String remoteMta, String lastAttempt,
                                      SmtpCommand noticeCommand) {
+        return of(recipient, original, action, statusField, diagnostic, remoteMta, lastAttempt, noticeCommand, true);
+    }
+
+    /**
+     * As above; wordsAboutRecipient tells whether the diagnostic is what the report says about this recipient
+     * (a Diagnostic-Code, the notice's lines about it) or only the whole notice, which a parser falls back on when
+     * nothing names the recipient's failure. Words that explain nothing known are Sisimai's "onhold" (5.0.901);
+     * a failure without any words of its own is "undefined" (5.0.900): lib/Sisimai/Reason.pm, get().
+     */
+    public static RecipientStatus of(String recipient, String original, Action action, String statusField,
+                                     String diagnostic, String remoteMta, String lastAttempt,
+                                     SmtpCommand noticeCommand, boolean wordsAboutRecipient) {
         String diag = oneLine(diagnostic);
         SmtpCommand command = noticeCommand == SmtpCommand.UNKNOWN ? SmtpCommand.find(diag) : noticeCommand;
         String reply = ReplyCode.find(diag);
@@ -53,13 +65,14 @@ public final class RecipientFacts {
             status = PseudoStatus.atMailFrom(diag, reply);
         }
         if (status.isEmpty()) {
-            status = PseudoStatus.afterData(PseudoStatus.derive(diag, reply, action == Action.DELAYED), command);
+            status = PseudoStatus.byCommand(PseudoStatus.derive(diag, reply, action == Action.DELAYED), command);
         }
         if (status.isEmpty() && action == Action.DELAYED) {
             status = Optional.of(new StatusCode(4, 0, PseudoStatus.EXPIRED));
         }
         if (status.isEmpty() && action == Action.FAILED && !diag.isEmpty()) {
-            status = Optional.of(new StatusCode(reply.startsWith("4") ? 4 : 5, 0, PseudoStatus.UNDEFINED));
+            status = Optional.of(new StatusCode(reply.startsWith("4") ? 4 : 5, 0,
+                    wordsAboutRecipient ? PseudoStatus.ON_HOLD : PseudoStatus.UNDEFINED));
         }
         return new RecipientStatus(Addresses.fromTypedField(recipient), original.isEmpty() ? ""
                 : Addresses.fromTypedField(original), action, status, reply, diag, remoteMta, lastAttempt, command);
@@ -98,10 +111,16 @@ public final class RecipientFacts {
         return !(before >= '0' && before <= '9') && before != '.';
     }
 
-    /** True when the status says more than "failed": a stated code, or one derived from known wording. */
+    /**
+     * True when the status says more than "failed": a stated code, or one derived from known wording (not
+     * "undefined", nor "onhold" for words that name no known reason; "onhold" for a refused MAIL FROM is known).
+     */
     public static boolean isExplained(RecipientStatus r) {
-        return r.status().isPresent() && r.status().get().detail() != PseudoStatus.UNDEFINED
-                && !isUnspecific(r.status().get());
+        if (r.status().isEmpty() || isUnspecific(r.status().get())) {
+            return false;
+        }
+        int detail = r.status().get().detail();
+        return detail != PseudoStatus.UNDEFINED && (detail != PseudoStatus.ON_HOLD || r.command() == SmtpCommand.MAIL);
     }
 
     /** X.0.0 says only "failed" (RFC 3463 section 3.1, "other or undefined"). */

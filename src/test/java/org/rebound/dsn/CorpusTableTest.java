@@ -26,9 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CorpusTableTest {
 
-    /** The floors (score-corpus "found") and the status rate measured at this commit (target: 0.97). */
+    /** The floors (score-corpus "found"), and just under the status rate measured at this commit (0.978). */
     private static final double FOUND_FLOOR = 0.99;
-    private static final double STATUS_FLOOR = 0.93;
+    private static final double STATUS_FLOOR = 0.975;
 
     private static final Map<String, Map<String, RecipientStatus>> RESULTS = new HashMap<>();
     private static final Map<String, String> KNOWN = new HashMap<>();

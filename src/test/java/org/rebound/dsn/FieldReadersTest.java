@@ -1,6 +1,7 @@
 package org.rebound.dsn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -90,9 +91,68 @@ class FieldReadersTest {
     }
 
     @Test
+    void userUnknownWithNoCommandShownIsFiltered() {
+        String diagnostic = "550 <a@example.org>: Recipient address rejected: User unknown in local recipient table";
+        assertEquals("5.0.910", PseudoStatus.byCommand(PseudoStatus.derive(diagnostic, "550", false),
+                        SmtpCommand.UNKNOWN)
+                .map(StatusCode::toString).orElse(""));
+    }
+
+    @Test
+    void userUnknownAtRcptStaysAnUnknownUser() {
+        String diagnostic = "550 5.1.1 User unknown (in reply to RCPT TO command)";
+        assertEquals("5.0.911", PseudoStatus.byCommand(PseudoStatus.derive(diagnostic, "550", false),
+                        SmtpCommand.find(diagnostic))
+                .map(StatusCode::toString).orElse(""));
+    }
+
+    @Test
+    void hostNameThatDoesNotExistAfter553IsAnUnknownHost() {
+        assertEquals("5.0.912", PseudoStatus.derive("SMTP error from remote mail server after end of data: "
+                + "553 mx.example.org does not exist", "553", false).map(StatusCode::toString).orElse(""));
+        assertEquals("5.0.911", PseudoStatus.derive("553 <a@example.org> does not exist", "553", false)
+                .map(StatusCode::toString).orElse(""));
+    }
+
+    @Test
+    void blacklistedSenderAddressIsARejectedSenderNotABlockedHost() {
+        assertEquals("5.0.918", PseudoStatus.derive("Sorry, you are sending to/from an address that has been "
+                + "blacklisted", "", false).map(StatusCode::toString).orElse(""));
+        assertEquals("5.0.971", PseudoStatus.derive("554 Your IP 192.0.2.1 is blacklisted", "554", false)
+                .map(StatusCode::toString).orElse(""));
+    }
+
+    @Test
+    void unexplainedWordsAboutTheRecipientAreOnHoldAndNoWordsAreUndefined() {
+        RecipientStatus words = RecipientFacts.of("a@example.org", "", Action.FAILED, "",
+                "Your mail could not be handled today", "", "", SmtpCommand.UNKNOWN, true);
+        RecipientStatus notice = RecipientFacts.of("a@example.org", "", Action.FAILED, "",
+                "Your mail could not be handled today", "", "", SmtpCommand.UNKNOWN, false);
+        assertEquals("5.0.901", words.statusText());
+        assertEquals("5.0.900", notice.statusText());
+    }
+
+    @Test
+    void unindentedDiagnosticContinuationKeepsTheFieldsAfterIt() {
+        DeliveryStatusFields fields = DeliveryStatusFields.parse("""
+                Reporting-MTA: dns; mx.example.org
+
+                Diagnostic-Code: smtp; 550-Please turn on SMTP Authentication in your mail client.
+                550-mx.example.org [192.0.2.1]:25 is not permitted to
+                550 relay through this server without authentication.
+                Status: 5.0.0
+                Action: failed
+                Final-Recipient: rfc822; a@example.net
+                """);
+        assertEquals(1, fields.recipients().size());
+        assertEquals("5.0.0", fields.recipients().get(0).first("status"));
+        assertTrue(fields.recipients().get(0).first("diagnostic-code").endsWith("without authentication."));
+    }
+
+    @Test
     void userUnknownAtDataIsFiltered() {
         String diagnostic = "SMTP error from remote mail server after end of data: 550 User unknown";
-        assertEquals("5.0.910", PseudoStatus.afterData(PseudoStatus.derive(diagnostic, "550", false),
+        assertEquals("5.0.910", PseudoStatus.byCommand(PseudoStatus.derive(diagnostic, "550", false),
                         SmtpCommand.find(diagnostic))
                 .map(StatusCode::toString).orElse(""));
     }

@@ -221,6 +221,56 @@ class ReportParserTest {
     }
 
     @Test
+    void tmdaConfirmationRequestIsAChallengeFromTheChallengedRecipient() throws Exception {
+        BounceReport report = parse("""
+                From: Jane Doe <jane-confirm-1234.abcdef@example.net>
+                To: sender@example.com
+                Subject: Please confirm your message
+                In-Reply-To: <sent-1@example.com>
+                X-Delivery-Agent: TMDA/1.1.12 (Macallan)
+
+                This message was created automatically by mail delivery software (TMDA).
+                Your message attached below is being held because the address
+                <sender@example.com> has not been verified.
+                """);
+        assertEquals(Kind.CHALLENGE, report.kind());
+        assertEquals(List.of("jane@example.net"), recipients(report));
+        assertEquals("sent-1@example.com", report.original().messageId());
+        assertTrue(report.isBounce(), "a challenge reports on the challenged recipient");
+    }
+
+    @Test
+    void replyOfAPersonIsAHumanReplyTiedToTheMessageItAnswers() throws Exception {
+        BounceReport report = parse("""
+                From: Jane Doe <jane@example.net>
+                To: bounces@example.com
+                Subject: Re: Your order
+                In-Reply-To: <sent-2@example.com>
+                References: <sent-1@example.com> <sent-2@example.com>
+
+                Thanks, but please send it to my office address.
+                """);
+        assertEquals(Kind.HUMAN_REPLY, report.kind());
+        assertEquals("sent-2@example.com", report.original().messageId());
+        assertEquals("<sent-1@example.com> <sent-2@example.com>", report.original().header("references"));
+        assertFalse(report.isBounce());
+    }
+
+    @Test
+    void listMailWithAReplySubjectIsNotAHumanReply() throws Exception {
+        BounceReport report = parse("""
+                From: Weekly News <news@example.net>
+                To: bounces@example.com
+                Subject: Re: this week
+                List-Id: <news.example.net>
+                Precedence: list
+
+                The news.
+                """);
+        assertEquals(Kind.NOT_A_BOUNCE, report.kind());
+    }
+
+    @Test
     void personalReplyIsNotABounce() throws Exception {
         BounceReport report = parse("""
                 From: bob@example.org
@@ -291,7 +341,7 @@ class ReportParserTest {
 
                 Could not deliver to the following recipient:
                     lost@example.net
-                Reason: mailbox unavailable
+                Reason: mailbox unavailable (in reply to RCPT TO command)
                 """);
         assertEquals("generic", report.parser());
         assertEquals(List.of("lost@example.net"), recipients(report));

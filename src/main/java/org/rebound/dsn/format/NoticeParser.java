@@ -41,6 +41,20 @@ public abstract class NoticeParser implements FormatParser {
         return "";
     }
 
+    /** As {@link #statusFor(ReturnedMail, String)}, for MTAs that state a status per recipient. */
+    protected String statusFor(ReturnedMail mail, String recipient, String diagnostic) {
+        return statusFor(mail, diagnostic);
+    }
+
+    /**
+     * The SMTP command the recipient was refused at: the one a session transcript shows (whose server replies,
+     * "503 Need RCPT", would mislead a search for a command's name), else the one the diagnostic names.
+     */
+    protected SmtpCommand command(ReturnedMail mail, String notice, String recipient, String diagnostic) {
+        SmtpCommand command = SmtpCommand.inTranscript(notice, recipient);
+        return command == SmtpCommand.UNKNOWN ? SmtpCommand.find(diagnostic) : command;
+    }
+
     /**
      * A status from an MTA's own wording: the code of the first phrase (lower-case) the diagnostic contains, or
      * empty. For MTAs whose notices use fixed sentences that the shared phrase table would misread.
@@ -87,22 +101,19 @@ public abstract class NoticeParser implements FormatParser {
         Action action = delayed ? Action.DELAYED : Action.FAILED;
         List<RecipientStatus> recipients = new ArrayList<>();
         for (NoticeText.Block b : blocks) {
-            String diagnostic = b.diagnostic().isBlank() ? notice : b.diagnostic();
-            // A transcript's server replies ("503 Need RCPT") would mislead the search for a command's name.
-            SmtpCommand command = SmtpCommand.inTranscript(notice, b.recipient());
-            if (command == SmtpCommand.UNKNOWN) {
-                command = SmtpCommand.find(diagnostic);
-            }
-            RecipientStatus r = RecipientFacts.of(b.recipient(), "", action, ownStatus(mail, diagnostic, delayed),
-                    diagnostic, "", "", command);
-            if (!diagnostic.equals(notice) && !RecipientFacts.isExplained(r)) {
+            boolean ownWords = !b.diagnostic().isBlank();
+            String diagnostic = ownWords ? b.diagnostic() : notice;
+            SmtpCommand command = command(mail, notice, b.recipient(), diagnostic);
+            RecipientStatus r = RecipientFacts.of(b.recipient(), "", action,
+                    ownStatus(mail, b.recipient(), diagnostic, delayed), diagnostic, "", "", command, false);
+            if (ownWords && !RecipientFacts.isExplained(r)) {
                 // Some notices give the reason before naming the recipient (Verizon: "Error: Invalid user
                 // address" ... "RCPT TO: a@b"): when the recipient's own lines explain nothing, the notice does.
                 RecipientStatus whole = RecipientFacts.of(b.recipient(), "", action,
-                        ownStatus(mail, notice, delayed), notice, "", "", command);
-                if (RecipientFacts.isExplained(whole)) {
-                    r = whole;
-                }
+                        ownStatus(mail, b.recipient(), notice, delayed), notice, "", "", command, false);
+                // Else the recipient's own words stand, unexplained ("onhold", not "undefined").
+                r = RecipientFacts.isExplained(whole) ? whole : RecipientFacts.of(b.recipient(), "", action,
+                        ownStatus(mail, b.recipient(), diagnostic, delayed), diagnostic, "", "", command, true);
             }
             recipients.add(r);
         }
@@ -137,7 +148,7 @@ public abstract class NoticeParser implements FormatParser {
         }
         List<NoticeText.Block> result = new ArrayList<>();
         for (String address : failed) {
-            String diagnostic = notice;
+            String diagnostic = "";
             for (NoticeText.Block b : blocks) {
                 if (b.recipient().equals(address) && !b.diagnostic().isBlank()) {
                     diagnostic = b.diagnostic();
@@ -149,8 +160,8 @@ public abstract class NoticeParser implements FormatParser {
     }
 
     /** The MTA's own status for its wording; a delay notice's failures are temporary (class 4). */
-    private String ownStatus(ReturnedMail mail, String diagnostic, boolean delayed) {
-        String status = statusFor(mail, diagnostic);
+    private String ownStatus(ReturnedMail mail, String recipient, String diagnostic, boolean delayed) {
+        String status = statusFor(mail, recipient, diagnostic);
         return delayed && status.startsWith("5.") ? "4." + status.substring(2) : status;
     }
 
@@ -169,12 +180,13 @@ public abstract class NoticeParser implements FormatParser {
 
     /**
      * When no line names a recipient: Exim's X-Failed-Recipients header; else the first address in the notice that
-     * is neither the bounce's sender nor its addressee; else the original's To. The diagnostic is the whole notice.
+     * is neither the bounce's sender nor its addressee; else the original's To. No lines are the recipient's own:
+     * the diagnostic is the whole notice.
      */
     protected List<NoticeText.Block> fallbackBlocks(String notice, ReturnedMail mail) {
         List<NoticeText.Block> blocks = new ArrayList<>();
         for (String a : Addresses.all(mail.headers().first("x-failed-recipients"))) {
-            blocks.add(new NoticeText.Block(a, notice));
+            blocks.add(new NoticeText.Block(a, ""));
         }
         if (!blocks.isEmpty()) {
             return blocks;
@@ -184,13 +196,13 @@ public abstract class NoticeParser implements FormatParser {
         for (String a : Addresses.all(notice)) {
             if (!a.equals(mail.fromAddress()) && !a.equals(bounceTo) && !a.equals(originalFrom)
                     && !a.startsWith("mailer-daemon@") && !a.startsWith("postmaster@")) {
-                return List.of(new NoticeText.Block(a, notice));
+                return List.of(new NoticeText.Block(a, ""));
             }
         }
         if (mail.original().header("content-type").toLowerCase(Locale.ROOT).contains("multipart/report")) {
             return List.of(); // the attachment is itself a bounce: it, not its To, tells who failed
         }
         String to = Addresses.first(mail.original().header("to"));
-        return to.isEmpty() ? List.of() : List.of(new NoticeText.Block(to, notice));
+        return to.isEmpty() ? List.of() : List.of(new NoticeText.Block(to, ""));
     }
 }

@@ -10,15 +10,17 @@ import org.rebound.dsn.mta.MtaParsers;
 /**
  * Chooses the parser for a returned message by evidence, cheapest and most certain first: a feedback-report part
  * (ARF), a delivery-status part (RFC 3464/6533), or delivery-status fields pasted into its text, then the
- * reporting-MTA parsers whose markers (From, Subject, headers, body phrases) the message carries, then auto-reply
- * headers, then the generic notice reader for anything else from a mail system. Each step is a lookup, not a
- * trial parse by every parser in turn.
+ * reporting-MTA parsers whose markers (From, Subject, headers, body phrases) the message carries, then
+ * challenge-response and auto-reply markers, then the generic notice reader for anything else from a mail system,
+ * and last a person's reply. Each step is a lookup, not a trial parse by every parser in turn.
  */
 public final class ParserChain {
 
     private final ArfParser arf = new ArfParser();
     private final Rfc3464Parser rfc3464 = new Rfc3464Parser();
+    private final ChallengeParser challenge = new ChallengeParser();
     private final AutoReplyParser autoReply = new AutoReplyParser();
+    private final HumanReplyParser humanReply = new HumanReplyParser();
     private final UnsubscribeRequestParser unsubscribe = new UnsubscribeRequestParser();
     private final GenericBounceParser generic = new GenericBounceParser();
     private final MtaParsers mtaParsers = new MtaParsers();
@@ -30,7 +32,16 @@ public final class ParserChain {
                 return r.get();
             }
         }
-        if (Rfc3464Parser.statusPart(mail).isPresent() || Rfc3464Parser.inlineFieldsStart(mail) >= 0) {
+        boolean statusFields = Rfc3464Parser.hasStatusFields(mail);
+        if (statusFields) {
+            // Reporting MTAs whose standard reports need their own reading of the words (McAfee's appliances
+            // state no Status): their header evidence is certain, so they come first.
+            for (FormatParser p : mtaParsers.standardReaders(mail)) {
+                Optional<BounceReport> r = p.parse(mail);
+                if (r.isPresent()) {
+                    return r.get();
+                }
+            }
             Optional<BounceReport> r = rfc3464.parse(mail);
             if (r.isPresent()) {
                 return r.get();
@@ -48,6 +59,12 @@ public final class ParserChain {
                 return r.get();
             }
         }
+        if (ChallengeParser.recognises(mail)) {
+            Optional<BounceReport> r = challenge.parse(mail);
+            if (r.isPresent()) {
+                return r.get();
+            }
+        }
         if (AutoReplyParser.recognises(mail) && !mail.fromMailSystem()) {
             Optional<BounceReport> r = autoReply.parse(mail);
             if (r.isPresent()) {
@@ -56,6 +73,12 @@ public final class ParserChain {
         }
         if (GenericBounceParser.recognises(mail)) {
             Optional<BounceReport> r = generic.parse(mail);
+            if (r.isPresent()) {
+                return r.get();
+            }
+        }
+        if (HumanReplyParser.recognises(mail)) {
+            Optional<BounceReport> r = humanReply.parse(mail);
             if (r.isPresent()) {
                 return r.get();
             }

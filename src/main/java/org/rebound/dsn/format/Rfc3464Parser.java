@@ -3,6 +3,7 @@ package org.rebound.dsn.format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,11 +57,28 @@ public final class Rfc3464Parser implements FormatParser {
     private static final Pattern INLINE_FIELDS = Pattern.compile(
             "(?im)^(?:reporting-mta|final-recipient|original-recipient):[ \\t]*\\w+[ \\t]*;");
 
+    /** True when the message carries delivery-status fields, in a part of their own or in its text. */
+    public static boolean hasStatusFields(ReturnedMail mail) {
+        return statusPart(mail).isPresent() || inlineFieldsStart(mail) >= 0;
+    }
+
     @Override
     public Optional<BounceReport> parse(ReturnedMail mail) {
+        return parse(mail, name(), NO_OWN_STATUS);
+    }
+
+    private static final Function<String, String> NO_OWN_STATUS = diagnostic -> "";
+
+    /**
+     * Reads the delivery-status fields as a reporting MTA that writes them its own way: ownStatus gives the status
+     * the MTA's fixed wording of a diagnostic states (empty if none), used where a recipient has no Status field.
+     */
+    public static Optional<BounceReport> parse(ReturnedMail mail, String parserName,
+                                               Function<String, String> ownStatus) {
         Optional<MimePart> part = statusPart(mail);
         if (part.isPresent()) {
-            Optional<BounceReport> r = read(mail, DeliveryStatusFields.parse(part.get().text()), name());
+            Optional<BounceReport> r = read(mail, DeliveryStatusFields.parse(part.get().text()), parserName,
+                    ownStatus);
             if (r.isPresent()) {
                 return r;
             }
@@ -71,11 +89,16 @@ public final class Rfc3464Parser implements FormatParser {
         }
         String text = mail.text();
         int end = NoticeText.originalStart(text.substring(start)) + start;
-        return read(mail, DeliveryStatusFields.parse(text.substring(start, end)), name());
+        return read(mail, DeliveryStatusFields.parse(text.substring(start, end)), parserName, ownStatus);
     }
 
     /** Turns delivery-status fields into a report; shared with the MTAs that write such fields as plain text. */
     static Optional<BounceReport> read(ReturnedMail mail, DeliveryStatusFields fields, String parserName) {
+        return read(mail, fields, parserName, NO_OWN_STATUS);
+    }
+
+    private static Optional<BounceReport> read(ReturnedMail mail, DeliveryStatusFields fields, String parserName,
+                                               Function<String, String> ownStatus) {
         if (fields.recipients().isEmpty()) {
             return Optional.empty();
         }
@@ -110,7 +133,11 @@ public final class Rfc3464Parser implements FormatParser {
                 }
             }
             Action action = Action.parse(r.first("action")).orElse(Action.FAILED);
-            recipients.add(RecipientFacts.of(finalRecipient, r.first("original-recipient"), action, r.first("status"),
+            String status = r.first("status");
+            if (status.isBlank()) {
+                status = ownStatus.apply(diagnostic);
+            }
+            recipients.add(RecipientFacts.of(finalRecipient, r.first("original-recipient"), action, status,
                     diagnostic, typedValue(r.first("remote-mta")), r.first("last-attempt-date"), command));
         }
         recipients.removeIf(r -> r.finalRecipient().isEmpty());

@@ -119,6 +119,20 @@ public final class Headers {
     }
 
     public static Headers parse(CharSequence text, int from, int to) {
+        return parse(text, from, to, false);
+    }
+
+    /**
+     * Parses fields as {@link #parse(CharSequence, int, int)} does, except that a line that is not a field (no
+     * "name:" before the first space) continues the field before it instead of ending the block: some MTAs
+     * (MessageLabs) paste a multi-line SMTP reply into Diagnostic-Code without indenting its continuation lines
+     * ("550-...", "550 ..."), and the fields after it still belong to the block.
+     */
+    public static Headers parseLenient(CharSequence text, int from, int to) {
+        return parse(text, from, to, true);
+    }
+
+    private static Headers parse(CharSequence text, int from, int to, boolean lenient) {
         List<Field> fields = new ArrayList<>();
         String name = null;
         int valueStart = 0;
@@ -160,6 +174,11 @@ public final class Headers {
                 }
                 if (colon <= pos) {
                     if (name == null && fields.isEmpty()) {
+                        pos = next;
+                        continue;
+                    }
+                    if (lenient && name != null) {
+                        valueEnd = end;
                         pos = next;
                         continue;
                     }

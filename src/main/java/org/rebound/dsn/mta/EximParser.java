@@ -1,40 +1,148 @@
 package org.rebound.dsn.mta;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.rebound.dsn.Addresses;
+import org.rebound.dsn.DeliveryStatusFields;
+import org.rebound.dsn.RecipientFacts;
+import org.rebound.dsn.ReplyCode;
+import org.rebound.dsn.SmtpCommand;
 import org.rebound.dsn.format.NoticeParser;
 import org.rebound.dsn.format.ReturnedMail;
+import org.rebound.dsn.mime.Headers;
+import org.rebound.dsn.mime.MimePart;
 
 /**
  * Exim's bounces (after Sisimai's lib/Sisimai/Lhost/Exim.pm and Exim's spec, chapter "Bounce and warning
  * messages"): X-Failed-Recipients, "The following address(es) failed:", each address indented on its own line
  * followed by the remote server's words, then "------ This is a copy of the message, including all the headers.
- * ------". cPanel's Exim adds its own sentences.
+ * ------". cPanel's Exim adds its own sentences. Exim 4.9x also attaches a message/delivery-status part, whose
+ * Status field states the code. GMX and Mail.ru run Exim's format under their own names (Sisimai's GMX.pm and
+ * MailRu.pm), without Exim's rule for the class of a code-less failure.
  */
 final class EximParser extends NoticeParser {
 
-    private static final List<Map.Entry<String, String>> WORDING = List.of(
+    /** Exim's own sentences (Exim.pm's $messagesof, then $delayedfor), which carry no code. */
+    private static final List<Map.Entry<String, Integer>> WORDING = List.of(
             // cPanel: "The mail server could not deliver mail to ... The account or domain may not exist, ..."
-            Map.entry("the account or domain may not exist", "5.0.912"),
-            Map.entry("unrouteable address", "5.0.912"),
-            Map.entry("all relevant mx records point to non-existent hosts", "5.0.912"),
-            Map.entry("retry timeout exceeded", ""),
-            Map.entry("mailbox is full", "5.0.922"),
-            Map.entry("too many \"received\" headers", "5.0.944"));
+            Map.entry("the account or domain may not exist", 912),
+            Map.entry("user not found", 911),
+            Map.entry("all host address lookups failed permanently", 912),
+            Map.entry("all relevant mx records point to non-existent hosts", 912),
+            Map.entry("unrouteable address", 912),
+            Map.entry("mailbox is full", 922),
+            Map.entry("error: quota exceed", 922),
+            Map.entry("an mx or srv record indicated no smtp service", 932),
+            Map.entry("no host found for existing smtp connection", 932),
+            Map.entry("angle-brackets nested too deep", 902),
+            Map.entry("expected word or \"<\"", 902),
+            Map.entry("domain missing in source-routed address", 902),
+            Map.entry("malformed address:", 902),
+            Map.entry("delivery to file forbidden", 930),
+            Map.entry("delivery to pipe forbidden", 930),
+            Map.entry("local delivery failed", 930),
+            Map.entry("lmtp error after ", 930),
+            Map.entry("too many \"received\" headers", 944),
+            // Exim gave up after its retry rules ran out: the delivery expired.
+            Map.entry("retry timeout exceeded", 947),
+            Map.entry("no action is required on your part", 947),
+            Map.entry("retry time not reached for any host after a long failure period", 947),
+            Map.entry("all hosts have been failing for a long time and were last tried", 947),
+            Map.entry("delay reason: ", 947),
+            Map.entry("has been frozen", 947),
+            Map.entry("was frozen on arrival by ", 947));
+
+    private final String name;
+    private final boolean eximClasses;
+
+    EximParser() {
+        this("exim", true);
+    }
+
+    /**
+     * @param name        the parser's name
+     * @param eximClasses whether Exim's own class rule applies: a failure with no code at all that Exim gave up on
+     *                    after retrying (expired, mailbox full) was made of temporary errors, class 4 (Exim.pm)
+     */
+    EximParser(String name, boolean eximClasses) {
+        this.name = name;
+        this.eximClasses = eximClasses;
+    }
 
     static boolean recognises(ReturnedMail mail) {
         return mail.headers().has("x-failed-recipients")
                 || mail.text().contains("This message was created automatically by mail delivery software.");
     }
 
-    @Override
-    public String name() {
-        return "exim";
+    /** GMX (Sisimai's GMX.pm): its own anti-spam header. */
+    static boolean isGmx(ReturnedMail mail) {
+        return mail.headers().has("x-gmx-antispam") && recognises(mail);
+    }
+
+    /** Mail.ru (Sisimai's MailRu.pm): its mailer-daemon, which Exim.pm leaves to MailRu.pm. */
+    static boolean isMailRu(ReturnedMail mail) {
+        String from = mail.fromAddress();
+        return from.startsWith("mailer-daemon@") && from.endsWith("mail.ru") && recognises(mail);
     }
 
     @Override
-    protected String statusFor(ReturnedMail mail, String diagnostic) {
-        return ownWording(diagnostic, WORDING);
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The Status field of the attached delivery-status part when there is one (Exim.pm reads it first); else the
+     * code of Exim's own sentence, whose class is the reply code's when the server gave one.
+     */
+    @Override
+    protected String statusFor(ReturnedMail mail, String recipient, String diagnostic) {
+        String stated = statedStatus(mail, recipient);
+        if (!stated.isEmpty()) {
+            return stated;
+        }
+        SmtpCommand command = SmtpCommand.find(diagnostic);
+        if (command == SmtpCommand.EHLO || command == SmtpCommand.MAIL) {
+            return ""; // a refused greeting or sender says nothing of the recipient: the shared rules decide
+        }
+        String lower = diagnostic.toLowerCase(Locale.ROOT);
+        int detail = 0;
+        for (Map.Entry<String, Integer> w : WORDING) {
+            if (lower.contains(w.getKey())) {
+                detail = w.getValue();
+                break;
+            }
+        }
+        if (detail == 0) {
+            return "";
+        }
+        String reply = ReplyCode.find(RecipientFacts.oneLine(diagnostic));
+        int statusClass;
+        if (reply.startsWith("4") || reply.startsWith("5")) {
+            statusClass = reply.charAt(0) - '0';
+        } else if (eximClasses) {
+            statusClass = detail == 947 || detail == 922 ? 4 : 5;
+        } else {
+            statusClass = lower.contains("temporar") || lower.contains("persistent") ? 4 : 5;
+        }
+        return statusClass + ".0." + detail;
+    }
+
+    /** The Status of the delivery-status part's block about this recipient, or of its only block; else empty. */
+    private static String statedStatus(ReturnedMail mail, String recipient) {
+        for (MimePart p : mail.mime().parts()) {
+            if (!p.mediaType().equals("message/delivery-status")) {
+                continue;
+            }
+            List<Headers> blocks = DeliveryStatusFields.parse(p.text()).recipients();
+            for (Headers b : blocks) {
+                if (Addresses.fromTypedField(b.first("final-recipient")).equals(recipient)) {
+                    return b.first("status");
+                }
+            }
+            return blocks.size() == 1 ? blocks.get(0).first("status") : "";
+        }
+        return "";
     }
 }

@@ -2,6 +2,7 @@ package org.rebound.dsn.mta;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import org.rebound.dsn.format.FormatParser;
@@ -22,7 +23,11 @@ public final class MtaParsers {
             new Entry(KddiParser::recognises, new KddiParser()),
             new Entry(FmlParser::recognises, new FmlParser()),
             new Entry(GmailParser::recognises, new GmailParser()),
+            new Entry(YahooParser::recognises, new YahooParser()),
             new Entry(QmailParser::recognises, new QmailParser()),
+            new Entry(ZohoParser::recognises, new ZohoParser()),
+            new Entry(EximParser::isGmx, new EximParser("gmx", false)),
+            new Entry(EximParser::isMailRu, new EximParser("mailru", false)),
             new Entry(EximParser::recognises, new EximParser()),
             new Entry(SendmailParser::recognises, new SendmailParser()),
             new Entry(NotesParser::recognises, new NotesParser()),
@@ -32,11 +37,52 @@ public final class MtaParsers {
                     new NamedNoticeParser("opensmtpd")),
             new Entry(m -> m.text().contains("This is the mail system at host")
                     || m.text().contains("This is the Postfix program at host"), new NamedNoticeParser("postfix")),
-            new Entry(m -> m.text().contains("MSEXCH:"), new NamedNoticeParser("exchange2003")),
-            new Entry(m -> m.headers().first("x-mailer").startsWith("<SMTP32"), new NamedNoticeParser("imailserver")),
+            new Entry(Exchange2003Parser::recognises, new Exchange2003Parser()),
+            new Entry(EzwebParser::recognises, new EzwebParser()),
+            new Entry(m -> m.headers().first("x-mailer").startsWith("<SMTP32"), new NamedNoticeParser("imailserver",
+                    List.of(Map.entry("unknown host", "5.0.912"), Map.entry("unknown user", "5.0.911"),
+                            Map.entry("invalid final delivery userid", "5.0.911"),
+                            Map.entry("user mailbox exceeds allowed size", "5.0.922"),
+                            Map.entry("requested action not taken: virus detected", "5.0.971")))),
             new Entry(m -> m.headers().first("x-mailer").equals("m-FILTER"), new NamedNoticeParser("mfilter")),
+            // InterScanMSS.pm: the appliance's own "Unable to deliver message to <a>" names an unknown recipient.
             new Entry(m -> m.text().contains("Message from InterScan Messaging Security Suite"),
-                    new NamedNoticeParser("trendmicro")));
+                    new NamedNoticeParser("trendmicro", List.of(Map.entry("unable to deliver message to", "5.0.911")))),
+            // Domino.pm: "DELIVERY FAILURE: ..." subjects, "was not delivered to: ... because: ...".
+            new Entry(m -> m.subjectLower().startsWith("delivery failure:")
+                    || m.subjectLower().startsWith("delivery_failure:"), new NamedNoticeParser("domino",
+                    List.of(Map.entry("not listed in domino directory", "5.0.911"),
+                            Map.entry("not listed in public name & address book", "5.0.911"),
+                            Map.entry("non répertorié dans l'annuaire domino", "5.0.911"),
+                            Map.entry("domino ディレクトリには見つかりません", "5.0.911"),
+                            Map.entry("cannot route mail to user", "5.0.910"),
+                            Map.entry("several matches found in domino directory", "5.0.930")))),
+            // Verizon.pm: the MMS gateway's "Error: No valid recipients for this MM", the SMS gateway's "550 -
+            // Requested action not taken: no such user here".
+            new Entry(MtaParsers::isVerizon, new NamedNoticeParser("verizon",
+                    List.of(Map.entry("no valid recipients for this mm", "5.0.911"),
+                            Map.entry("550 - requested action not taken: no such user here", "5.0.911")))));
+
+    /** Parsers that read a standard delivery-status report their own way, tried before the RFC 3464 parser. */
+    private final List<Entry> standard = List.of(
+            new Entry(McAfeeParser::recognises, new McAfeeParser()));
+
+    /** Verizon Wireless's gateways: the SMS gateway at vtext.com, the MMS gateway's sysadmin at vzwpix.com. */
+    private static boolean isVerizon(ReturnedMail mail) {
+        String from = mail.fromAddress();
+        return from.equals("post_master@vtext.com") || (from.startsWith("sysadmin@") && from.endsWith(".vzwpix.com"));
+    }
+
+    /** The parsers of standard reports whose evidence the message carries; usually none. */
+    public List<FormatParser> standardReaders(ReturnedMail mail) {
+        List<FormatParser> found = new ArrayList<>(1);
+        for (Entry e : standard) {
+            if (e.evidence.test(mail)) {
+                found.add(e.parser);
+            }
+        }
+        return found;
+    }
 
     /** The parsers whose evidence the message carries, most specific first; usually none or one. */
     public List<FormatParser> candidates(ReturnedMail mail) {

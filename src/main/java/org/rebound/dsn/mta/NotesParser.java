@@ -1,9 +1,12 @@
 package org.rebound.dsn.mta;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.rebound.dsn.Addresses;
 import org.rebound.dsn.format.NoticeParser;
+import org.rebound.dsn.format.NoticeText;
 import org.rebound.dsn.format.ReturnedMail;
 
 /**
@@ -18,7 +21,8 @@ final class NotesParser extends NoticeParser {
             Map.entry("user not listed in public name & address book", "5.0.911"),
             Map.entry("not listed in the domino directory", "5.0.911"),
             Map.entry("ディレクトリのリストにありません", "5.0.911"),
-            Map.entry("no such user", "5.0.911"));
+            Map.entry("no such user", "5.0.911"),
+            Map.entry("message has exceeded maximum hop count", "5.0.944"));
 
     static boolean recognises(ReturnedMail mail) {
         return mail.text().contains("------- Failure Reasons");
@@ -27,6 +31,39 @@ final class NotesParser extends NoticeParser {
     @Override
     public String name() {
         return "notes";
+    }
+
+    /**
+     * Notes writes each reason on the lines before the address it concerns ("------- Failure Reasons --------",
+     * the reason, the address); Sisimai's Notes.pm reads them the same way. Lines after the last address belong
+     * to it when no reason came before it.
+     */
+    @Override
+    protected List<NoticeText.Block> blocks(String notice, ReturnedMail mail) {
+        int start = notice.indexOf("------- Failure Reasons");
+        if (start < 0) {
+            return NoticeText.blocks(notice);
+        }
+        List<NoticeText.Block> blocks = new ArrayList<>();
+        StringBuilder reason = new StringBuilder();
+        for (String line : notice.substring(notice.indexOf('\n', start) + 1).split("\r?\n")) {
+            String t = line.trim();
+            if (t.isEmpty() || t.startsWith("-")) {
+                continue;
+            }
+            if (t.indexOf(' ') < 0 && t.indexOf('@') > 0) {
+                blocks.add(new NoticeText.Block(Addresses.first(t), reason.toString().trim()));
+                reason.setLength(0);
+            } else {
+                reason.append(t).append('\n');
+            }
+        }
+        if (!blocks.isEmpty() && reason.length() > 0 && blocks.get(blocks.size() - 1).diagnostic().isEmpty()) {
+            NoticeText.Block last = blocks.remove(blocks.size() - 1);
+            blocks.add(new NoticeText.Block(last.recipient(), reason.toString().trim()));
+        }
+        blocks.removeIf(b -> b.recipient().isEmpty());
+        return blocks.isEmpty() ? NoticeText.blocks(notice) : blocks;
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.rebound.dsn.format.ReturnedMail;
  * qmail-send program at ...", one "&lt;address&gt;:" paragraph per recipient, then "--- Below this line is a copy
  * of the message." Many forks (netqmail, vpopmail's vdelivermail, Yahoo's old MTA) keep the format.
  */
-final class QmailParser extends NoticeParser {
+class QmailParser extends NoticeParser {
 
     /** qmail-send's own sentences, which carry no code. */
     private static final List<Map.Entry<String, String>> WORDING = List.of(
