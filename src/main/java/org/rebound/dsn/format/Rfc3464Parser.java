@@ -117,7 +117,7 @@ public final class Rfc3464Parser implements FormatParser {
                 // Original-Recipient is the address the sender knows.
                 finalRecipient = r.first("original-recipient");
             }
-            String diagnostic = typedValue(r.first("diagnostic-code"));
+            String diagnostic = org.rebound.dsn.mime.Iso2022Jp.decode(typedValue(r.first("diagnostic-code")));
             SmtpCommand command = SmtpCommand.find(diagnostic);
             if (diagnostic.isEmpty() || command == SmtpCommand.UNKNOWN) {
                 if (notice == null) {
