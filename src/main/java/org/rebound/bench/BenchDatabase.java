@@ -160,6 +160,21 @@ public record BenchDatabase(String name, String url, String user, String passwor
         }
     }
 
+    /** Per recorded message: received_at (the commit) minus fetched_at (the download). */
+    public static Latencies fetchToCommit(HikariDataSource pool) throws SQLException {
+        Latencies latencies = new Latencies();
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery(
+                     "SELECT fetched_at, received_at FROM received_message WHERE fetched_at IS NOT NULL")) {
+            while (rows.next()) {
+                java.time.OffsetDateTime fetched = rows.getObject(1, java.time.OffsetDateTime.class);
+                java.time.OffsetDateTime committed = rows.getObject(2, java.time.OffsetDateTime.class);
+                latencies.add(java.time.Duration.between(fetched, committed).toNanos());
+            }
+        }
+        return latencies;
+    }
+
     /** How many events are stored so far, or empty when the database cannot be read now. */
     public static Optional<Integer> storedEvents(HikariDataSource pool) {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {

@@ -184,6 +184,16 @@ public final class DrainFixture implements AutoCloseable {
         }
     }
 
+    /**
+     * Each message's time from its download to the commit that recorded it, as Rebound wrote them down
+     * (received_message.fetched_at and received_at). Read after the run, like {@link #verify}.
+     */
+    public Latencies fetchToCommit() throws SQLException {
+        try (HikariDataSource pool = database.open()) {
+            return BenchDatabase.fetchToCommit(pool);
+        }
+    }
+
     @Override
     public void close() throws IOException {
         try {

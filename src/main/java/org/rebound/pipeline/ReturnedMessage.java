@@ -1,24 +1,28 @@
 package org.rebound.pipeline;
 
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 
 /**
  * One message as it came out of the mailbox: its exact bytes, a SHA-256 of them (the identity Rebound uses to
- * recognise a message fetched twice), and the mailbox's own id for it (the POP3 UIDL, RFC 1939), or empty.
+ * recognise a message fetched twice), the mailbox's own id for it (the POP3 UIDL, RFC 1939) or empty, and when it
+ * was downloaded.
  */
-public record ReturnedMessage(byte[] raw, String contentHash, String mailboxUid) {
+public record ReturnedMessage(byte[] raw, String contentHash, String mailboxUid, Instant fetchedAt) {
 
     public ReturnedMessage {
         Objects.requireNonNull(raw, "raw");
         Objects.requireNonNull(contentHash, "contentHash");
         Objects.requireNonNull(mailboxUid, "mailboxUid");
+        Objects.requireNonNull(fetchedAt, "fetchedAt");
     }
 
+    /** A message read now. */
     public static ReturnedMessage of(byte[] raw, String mailboxUid) {
-        return new ReturnedMessage(raw, sha256(raw), mailboxUid);
+        return new ReturnedMessage(raw, sha256(raw), mailboxUid, Instant.now());
     }
 
     public static String sha256(byte[] bytes) {

@@ -99,8 +99,8 @@ public final class ReceivedMessages {
     /** Records outcomes within the caller's transaction; a message already remembered keeps its first outcome. */
     static void remember(Connection c, List<Disposition> dispositions, Instant at) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO received_message (content_hash, mailbox_uid, outcome, received_at) "
-                        + "SELECT ?, ?, ?, ? WHERE NOT EXISTS "
+                "INSERT INTO received_message (content_hash, mailbox_uid, outcome, received_at, fetched_at) "
+                        + "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS "
                         + "(SELECT 1 FROM received_message WHERE content_hash = ?)")) {
             for (Disposition d : dispositions) {
                 ReturnedMessage message = d.message();
@@ -108,7 +108,8 @@ public final class ReceivedMessages {
                 s.setString(2, message.mailboxUid());
                 s.setString(3, d.outcome().name());
                 s.setObject(4, at.atOffset(ZoneOffset.UTC));
-                s.setString(5, message.contentHash());
+                s.setObject(5, message.fetchedAt().atOffset(ZoneOffset.UTC));
+                s.setString(6, message.contentHash());
                 s.addBatch();
             }
             s.executeBatch();

@@ -126,6 +126,12 @@ abstract class PipelineContract {
     }
 
     @Test
+    void everyMessageIsRecordedAfterItWasFetched() {
+        assertEquals(0, rebound.count("SELECT COUNT(*) FROM received_message "
+                + "WHERE fetched_at IS NULL OR fetched_at > received_at"));
+    }
+
+    @Test
     void hardBounceQuarantinesAndSoftBounceMarksWithErrors() throws SQLException {
         assertEquals(List.of("full@recipient.example|WITH_ERRORS", "gone@recipient.example|QUARANTINED",
                         "moved@recipient.example|QUARANTINED"),
