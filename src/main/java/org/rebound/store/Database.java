@@ -30,6 +30,11 @@ public final class Database {
         config.setConnectionTimeout(connectTimeout.toMillis());
         // Fail start-up at once with the driver's own message when the database cannot be reached.
         config.setInitializationFailTimeout(1);
+        if (url.startsWith("jdbc:postgresql:")) {
+            // pgjdbc sends a batch of INSERT ... VALUES as multi-row inserts (up to 128 rows a statement) rather
+            // than one statement per row: a window's events, outbox rows and history go in a few statements.
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
         return new HikariDataSource(config);
     }
 
