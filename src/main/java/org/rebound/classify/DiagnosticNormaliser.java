@@ -25,11 +25,13 @@ public final class DiagnosticNormaliser {
                     + "|(?<n>\\d+)",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
     private DiagnosticNormaliser() {
     }
 
     public static String normalise(String diagnostic) {
-        String text = diagnostic.replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT);
+        String text = WHITE_SPACE.matcher(diagnostic).replaceAll(" ").trim().toLowerCase(Locale.ROOT);
         Matcher m = TOKENS.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (m.find()) {

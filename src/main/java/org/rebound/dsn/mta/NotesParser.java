@@ -3,6 +3,7 @@ package org.rebound.dsn.mta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.rebound.dsn.Addresses;
 import org.rebound.dsn.format.NoticeParser;
@@ -15,6 +16,9 @@ import org.rebound.dsn.format.ReturnedMail;
  * of the original. Domino's RFC 3464 DSNs are read by the RFC 3464 parser.
  */
 final class NotesParser extends NoticeParser {
+
+    /** A line end, CRLF or LF: compiled once rather than by String.split on every notice. */
+    private static final Pattern LINE_END = Pattern.compile("\r?\n");
 
     /** Notes' reasons, in English and in the Japanese of Japanese installations. */
     private static final List<Map.Entry<String, String>> WORDING = List.of(
@@ -46,7 +50,7 @@ final class NotesParser extends NoticeParser {
         }
         List<NoticeText.Block> blocks = new ArrayList<>();
         StringBuilder reason = new StringBuilder();
-        for (String line : notice.substring(notice.indexOf('\n', start) + 1).split("\r?\n")) {
+        for (String line : LINE_END.split(notice.substring(notice.indexOf('\n', start) + 1))) {
             String t = line.trim();
             if (t.isEmpty() || t.startsWith("-")) {
                 continue;

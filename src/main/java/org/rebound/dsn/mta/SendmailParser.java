@@ -3,6 +3,7 @@ package org.rebound.dsn.mta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.rebound.dsn.SmtpCommand;
 import org.rebound.dsn.StatusCode;
@@ -21,6 +22,9 @@ import org.rebound.dsn.format.ReturnedMail;
  * host ("550 example.org (smtp)... 550 Host unknown") belongs to no recipient.
  */
 final class SendmailParser extends NoticeParser {
+
+    /** A line end, CRLF or LF: compiled once rather than by String.split on every notice. */
+    private static final Pattern LINE_END = Pattern.compile("\r?\n");
 
     static boolean recognises(ReturnedMail mail) {
         return mail.subjectLower().startsWith("returned mail:") && mail.text().contains("----- Transcript of session follows");
@@ -66,7 +70,7 @@ final class SendmailParser extends NoticeParser {
         }
         SmtpCommand command = SmtpCommand.UNKNOWN;
         String reply = "";
-        for (String raw : notice.substring(start).split("\r?\n")) {
+        for (String raw : LINE_END.split(notice.substring(start))) {
             String line = raw.trim();
             if (line.startsWith(">>> ")) {
                 // QUIT only closes a failed session; "." and message lines name no command.
