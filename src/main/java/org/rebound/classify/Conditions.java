@@ -93,16 +93,35 @@ public record Conditions(Set<Kind> kinds, Set<Action> actions, Set<SmtpCommand> 
         if (!commands.isEmpty() && !commands.contains(recipient.command())) {
             return false;
         }
-        if (!statuses.isEmpty() && statuses.stream().noneMatch(s -> s.matches(recipient.status()))) {
+        if (!statuses.isEmpty() && !anyStatus(recipient)) {
             return false;
         }
-        if (!replies.isEmpty() && replies.stream().noneMatch(r -> r.matches(recipient.replyCode()))) {
+        if (!replies.isEmpty() && !anyReply(recipient)) {
             return false;
         }
         if (remoteMta.isPresent() && !remoteMta.get().matcher(recipient.remoteMta()).find()) {
             return false;
         }
         return provider.isEmpty() || isProvider(provider.get(), report, recipient);
+    }
+
+    // Loops rather than streams: these run for every rule on every recipient (see RuleBook.firstMatch).
+    private boolean anyStatus(RecipientStatus recipient) {
+        for (StatusPattern s : statuses) {
+            if (s.matches(recipient.status())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean anyReply(RecipientStatus recipient) {
+        for (ReplyPattern r : replies) {
+            if (r.matches(recipient.replyCode())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isProvider(Pattern provider, BounceReport report, RecipientStatus recipient) {

@@ -18,7 +18,7 @@ public record OriginalMessage(String messageId, Map<String, String> headers) {
 
     public OriginalMessage {
         Objects.requireNonNull(messageId, "messageId");
-        headers = Map.copyOf(headers);
+        headers = org.rebound.dsn.mime.Headers.isHeaderMap(headers) ? headers : Map.copyOf(headers);
     }
 
     /** A header of the original message by name, any case, or empty. */

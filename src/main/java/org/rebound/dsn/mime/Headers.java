@@ -1,7 +1,6 @@
 package org.rebound.dsn.mime;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +20,7 @@ public final class Headers {
      */
     public static final class Field {
         private final String name;
-        private Object raw;
+        private final Object raw;
         private String value;
 
         public Field(String name, String value) {
@@ -40,12 +39,15 @@ public final class Headers {
         }
 
         public String value() {
-            if (value == null) {
+            String v = value;
+            if (v == null) {
+                // Computed again, to the same value, if two threads race here: raw is never changed (a report's
+                // original headers may be read on another thread than the parser's, see HeaderMap).
                 String body = raw instanceof org.apache.james.mime4j.stream.Field f ? f.getBody() : (String) raw;
-                value = clean(body == null ? "" : body);
-                raw = null;
+                v = clean(body == null ? "" : body);
+                value = v;
             }
-            return value;
+            return v;
         }
 
         @Override
@@ -88,21 +90,20 @@ public final class Headers {
     }
 
     /**
-     * The fields that identify a message, first occurrence wins, as a map (for {@code OriginalMessage}): every
-     * field but the trace and signature fields (Received, DKIM-Signature, ARC-*, ...), which are long, repeated,
-     * and of no use for correlation.
+     * The fields that identify a message, first occurrence wins, as an immutable map (for {@code OriginalMessage}):
+     * every field but the trace and signature fields (Received, DKIM-Signature, ARC-*, ...), which are long,
+     * repeated, and of no use for correlation. The map reads the block when asked (see HeaderMap).
      */
     public Map<String, String> asMap() {
-        Map<String, String> map = new HashMap<>();
-        for (Field f : fields) {
-            if (!isTraceOrSignature(f.name) && !map.containsKey(f.name)) {
-                map.put(f.name, f.value());
-            }
-        }
-        return Map.copyOf(map); // immutable already, so OriginalMessage keeps it without another copy
+        return new HeaderMap(this);
     }
 
-    private static boolean isTraceOrSignature(String name) {
+    /** True for a map that {@link #asMap()} made: immutable already, so it need not be copied. */
+    public static boolean isHeaderMap(Map<String, String> map) {
+        return map instanceof HeaderMap;
+    }
+
+    static boolean isTraceOrSignature(String name) {
         return name.equals("received") || name.equals("x-received") || name.endsWith("dkim-signature")
                 || name.equals("domainkey-signature") || name.startsWith("arc-") || name.startsWith("x-ms-exchange-")
                 || name.equals("authentication-results") || name.startsWith("x-google-") || name.equals("x-gm-message-state")

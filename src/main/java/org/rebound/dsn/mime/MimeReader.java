@@ -45,7 +45,8 @@ public final class MimeReader {
     }
 
     public MimeMail read(byte[] raw) throws UnparseableMessageException {
-        MimeTokenStream stream = new MimeTokenStream(MimeConfig.PERMISSIVE, DecodeMonitor.SILENT, null);
+        MimeTokenStream stream = new MimeTokenStream(MimeConfig.PERMISSIVE, DecodeMonitor.SILENT,
+                new QuickFieldBuilder(MimeConfig.PERMISSIVE.getMaxHeaderLen()), null);
         stream.setRecursionMode(RecursionMode.M_NO_RECURSE);
         stream.parse(new ByteArrayInputStream(raw));
         Headers.Builder top = new Headers.Builder();

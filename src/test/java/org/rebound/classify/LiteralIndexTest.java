@@ -1,0 +1,73 @@
+package org.rebound.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+/** The word index finds exactly the groups that have a word in a text, as a search for each word would. */
+class LiteralIndexTest {
+
+    /** Overlapping words, words inside others and shared prefixes: the cases the failure links must get right. */
+    private static final List<Set<String>> WORDS = List.of(Set.of("user unknown", "unknown user"),
+            Set.of("unknown"), Set.of("know"), Set.of("mailbox full", "mailbox is full"), Set.of("box"),
+            Set.of("over quota", "quota exceeded"), Set.of("ota e"), Set.of("550 5.1.1"), Set.of("5.1"),
+            Set.of("aaab"), Set.of("aab"), Set.of("spam"), Set.of("relay access denied", "relay"));
+
+    private static LiteralIndex index() {
+        Map<Integer, Set<String>> words = new HashMap<>();
+        for (int g = 0; g < WORDS.size(); g++) {
+            words.put(g, WORDS.get(g));
+        }
+        return new LiteralIndex(words, WORDS.size());
+    }
+
+    private static BitSet bySearch(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        BitSet found = new BitSet();
+        for (int g = 0; g < WORDS.size(); g++) {
+            for (String w : WORDS.get(g)) {
+                if (lower.contains(w)) {
+                    found.set(g);
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void findsTheGroupsOfWordsInTextsOfAnyCase() {
+        LiteralIndex index = index();
+        for (String text : List.of("", "550 5.1.1 <a@b>: User Unknown", "Mailbox Is Full; over QUOTA exceeded",
+                "aaaab", "aaab", "xunknownuser unknown", "Relay access denied", "quota e\u00e9xceeded", "spa\u00e9m")) {
+            assertEquals(bySearch(text), index.candidates(text), text);
+        }
+    }
+
+    @Test
+    void agreesWithASearchForEachWordOnRandomTexts() {
+        LiteralIndex index = index();
+        Random random = new Random(7);
+        String alphabet = "aAbknowUsErmilfxqt5.1 0\u00e9";
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(40);
+            for (int i = 0; i < length; i++) {
+                if (random.nextInt(8) == 0) {
+                    List<String> group = List.copyOf(WORDS.get(random.nextInt(WORDS.size())));
+                    text.append(group.get(random.nextInt(group.size())));
+                } else {
+                    text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            }
+            assertEquals(bySearch(text.toString()), index.candidates(text.toString()), text.toString());
+        }
+    }
+}
