@@ -129,7 +129,8 @@ public final class ReboundServer implements AutoCloseable {
             main.bind("windowIntake", new WindowIntake(received, deletes));
             KeptMessages kept = KeptMessages.load(received);
             main.bind("keptMessages", kept);
-            MailboxReader reader = new MailboxReader(mailbox, window, sessionMessages, kept, deletes, progress);
+            MailboxReader reader = new MailboxReader(mailbox, window, sessionMessages, kept,
+                    nonBounce == NonBouncePolicy.KEEP, deletes, progress);
             resources.push(reader);
             main.bind("mailboxReader", reader);
             main.bind("parsingPool", parsingPool);

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * a crash deletes nothing that was not recorded, and what was recorded but not yet deleted is recognised by its
  * content hash when it is fetched again.</li>
  * <li>Mail kept in the mailbox on purpose ({@link KeptMessages}) is skipped by unique id, never downloaded
- * again.</li>
+ * again. The ids are listed (UIDL) only when mail may be kept.</li>
  * </ul>
  */
 public final class MailboxReader implements AutoCloseable {
@@ -42,6 +42,7 @@ public final class MailboxReader implements AutoCloseable {
     private final int window;
     private final int sessionMessages;
     private final KeptMessages kept;
+    private final boolean keepPolicy;
     private final DeleteAfterCommit deletes;
     private final DrainProgress progress;
     private final ExecutorService prefetcher = Executors.newSingleThreadExecutor(r -> {
@@ -55,13 +56,15 @@ public final class MailboxReader implements AutoCloseable {
     /** Messages this session has handed out; the prefetcher counts too, so it is atomic, not guarded. */
     private final AtomicInteger handedOut = new AtomicInteger();
 
+    /** @param keepPolicy whether mail that is not a bounce is kept in the mailbox (rebound.non-bounce.policy) */
     public MailboxReader(MailboxAccount account, int window, int sessionMessages, KeptMessages kept,
-            DeleteAfterCommit deletes, DrainProgress progress) {
+            boolean keepPolicy, DeleteAfterCommit deletes, DrainProgress progress) {
         this.account = account;
         this.mail = Session.getInstance(account.sessionProperties());
         this.window = window;
         this.sessionMessages = sessionMessages;
         this.kept = kept;
+        this.keepPolicy = keepPolicy;
         this.deletes = deletes;
         this.progress = progress;
     }
@@ -77,7 +80,8 @@ public final class MailboxReader implements AutoCloseable {
         } else {
             endSessionIfSpent();
             if (session.isEmpty()) {
-                Pop3Session opened = Pop3Session.open(mail, account);
+                // Unique ids serve only to skip kept mail, so they are listed only when there may be some.
+                Pop3Session opened = Pop3Session.open(mail, account, keepPolicy || !kept.isEmpty());
                 session = Optional.of(opened);
                 handedOut.set(0);
                 progress.sessionStarted(opened.size());

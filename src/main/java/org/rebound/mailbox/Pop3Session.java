@@ -4,9 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 import jakarta.mail.FetchProfile;
@@ -22,10 +24,14 @@ import org.eclipse.angus.mail.pop3.POP3Folder;
 import org.rebound.pipeline.ReturnedMessage;
 
 /**
- * One POP3 session on the bounce mailbox (RFC 1939). It lists every message's unique id once (UIDL without an
- * argument, section 7), hands out the messages' exact bytes a window at a time (RETR), and marks for deletion
- * only the messages whose outcome has been committed. The server removes them when the session ends with QUIT
- * (the UPDATE state, section 6); a session that breaks off deletes nothing.
+ * One POP3 session on the bounce mailbox (RFC 1939). It hands out the messages' exact bytes a window at a time
+ * (RETR), and marks for deletion only the messages whose outcome has been committed, named by content hash. The
+ * server removes them when the session ends with QUIT (the UPDATE state, section 6); a session that breaks off
+ * deletes nothing.
+ *
+ * <p>Unique ids (UIDL, section 7) are listed only when asked for: Rebound needs them only to recognise mail it
+ * keeps in the mailbox before downloading it again. Some servers answer the listing in a time that grows faster
+ * than the mailbox (GreenMail: 1.7 s for 10,000 messages, minutes for 100,000).
  *
  * <p>Thread use: one thread fetches (the prefetcher) while another marks committed messages; marking is local to
  * the client, and the message list and ids are fixed when the session opens.
@@ -36,7 +42,8 @@ final class Pop3Session implements AutoCloseable {
     private final POP3Folder folder;
     private final Message[] messages;
     private final String[] uids;
-    private final Map<String, Message> byUid;
+    /** The messages handed out in this session, by content hash (copies share one). */
+    private final Map<String, List<Message>> byHash = new ConcurrentHashMap<>();
     private int next;
 
     private Pop3Session(Store store, POP3Folder folder, Message[] messages, String[] uids) {
@@ -44,23 +51,24 @@ final class Pop3Session implements AutoCloseable {
         this.folder = folder;
         this.messages = messages;
         this.uids = uids;
-        this.byUid = new HashMap<>(uids.length * 2);
-        for (int i = 0; i < uids.length; i++) {
-            byUid.put(uids[i], messages[i]);
-        }
     }
 
-    static Pop3Session open(Session mail, MailboxAccount account) throws MessagingException {
+    /** @param listIds whether to list the unique ids; without them, every message's {@code mailboxUid} is empty */
+    static Pop3Session open(Session mail, MailboxAccount account, boolean listIds) throws MessagingException {
         Store store = mail.getStore(account.protocol().storeName());
         store.connect(account.host(), account.port(), account.user(), account.password());
         try {
             POP3Folder folder = (POP3Folder) store.getFolder("INBOX");
             folder.open(Folder.READ_WRITE);
             Message[] messages = folder.getMessages();
+            String[] uids = new String[messages.length];
+            Arrays.fill(uids, "");
+            if (!listIds) {
+                return new Pop3Session(store, folder, messages, uids);
+            }
             FetchProfile ids = new FetchProfile();
             ids.add(UIDFolder.FetchProfileItem.UID);
             folder.fetch(messages, ids);
-            String[] uids = new String[messages.length];
             for (int i = 0; i < messages.length; i++) {
                 uids[i] = folder.getUID(messages[i]);
                 if (uids[i] == null) {
@@ -94,21 +102,25 @@ final class Pop3Session implements AutoCloseable {
         List<ReturnedMessage> window = new ArrayList<>(Math.min(max, messages.length - next));
         while (next < messages.length && window.size() < max) {
             int i = next++;
-            if (skip.test(uids[i])) {
+            if (!uids[i].isEmpty() && skip.test(uids[i])) {
                 continue;
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
             messages[i].writeTo(bytes);
-            window.add(ReturnedMessage.of(bytes.toByteArray(), uids[i]));
+            ReturnedMessage m = ReturnedMessage.of(bytes.toByteArray(), uids[i]);
+            byHash.computeIfAbsent(m.contentHash(), h -> new CopyOnWriteArrayList<>()).add(messages[i]);
+            window.add(m);
         }
         return window;
     }
 
-    /** Marks these messages for deletion at QUIT; ids this session does not hold are ignored. */
-    void delete(Collection<String> ids) throws MessagingException {
-        for (String id : ids) {
-            Message m = byUid.get(id);
-            if (m != null) {
+    /**
+     * Marks for deletion at QUIT every message of this session with one of these content hashes; hashes of
+     * messages this session did not hand out are ignored.
+     */
+    void delete(Collection<String> contentHashes) throws MessagingException {
+        for (String hash : contentHashes) {
+            for (Message m : byHash.getOrDefault(hash, List.of())) {
                 m.setFlag(Flags.Flag.DELETED, true);
             }
         }

@@ -38,6 +38,10 @@ public final class KeptMessages {
                 .filter(uid -> !uid.isEmpty()).forEach(uids::add);
     }
 
+    public boolean isEmpty() {
+        return uids.isEmpty();
+    }
+
     public boolean contains(String uid) {
         return uids.contains(uid);
     }

@@ -34,8 +34,8 @@ public final class WindowIntake {
             ReturnedMessage first = sameContent.get(0);
             ReceivedMessages.Outcome outcome = before.get(first.contentHash());
             if (outcome == null) {
+                // Its copies share its content hash, and so its fate in the mailbox.
                 fresh.add(first);
-                sameContent.stream().skip(1).forEach(copy -> deletes.copyOf(first, copy));
             } else if (outcome != ReceivedMessages.Outcome.KEPT) {
                 sameContent.forEach(deletes::alreadyHandled);
             }

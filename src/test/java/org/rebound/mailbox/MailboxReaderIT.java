@@ -158,10 +158,50 @@ class MailboxReaderIT {
         assertTrue(ids.stream().noneMatch(String::isEmpty));
     }
 
+    @Test
+    void withoutMailToKeepNoIdsAreListed() throws Exception {
+        deliver(2);
+        reader = reader(10, 100, KeptMessages.of(List.of()), false);
+
+        assertTrue(reader.nextWindow().stream().allMatch(m -> m.mailboxUid().isEmpty()));
+    }
+
+    @Test
+    void withoutIdsCommittedMessagesAreStillDeleted() throws Exception {
+        deliver(3);
+        reader = reader(10, 100, KeptMessages.of(List.of()), false);
+        List<ReturnedMessage> window = reader.nextWindow();
+
+        commit(window.subList(0, 2));
+        reader.close();
+        reader = null;
+
+        assertEquals(1, mailbox.messageCount());
+    }
+
+    @Test
+    void copiesOfAMessageLeaveWithIt() throws Exception {
+        mailbox.deliver(message(0));
+        mailbox.deliver(message(0));
+        mailbox.deliver(message(1));
+        reader = reader(10, 100, KeptMessages.of(List.of()), false);
+        List<ReturnedMessage> window = reader.nextWindow();
+
+        commit(window.subList(0, 1));
+        reader.close();
+        reader = null;
+
+        assertEquals(1, mailbox.messageCount());
+    }
+
     private MailboxReader reader(int window, int sessionMessages, KeptMessages kept) {
+        return reader(window, sessionMessages, kept, true);
+    }
+
+    private MailboxReader reader(int window, int sessionMessages, KeptMessages kept, boolean keepPolicy) {
         MailboxAccount account = new MailboxAccount(MailboxAccount.Protocol.POP3, "127.0.0.1", mailbox.port(),
                 DemoMailbox.USER, DemoMailbox.PASSWORD, Duration.ofSeconds(10));
-        return new MailboxReader(account, window, sessionMessages, kept, deletes, progress);
+        return new MailboxReader(account, window, sessionMessages, kept, keepPolicy, deletes, progress);
     }
 
     /** What the pipeline does once a window's transaction has committed. */
