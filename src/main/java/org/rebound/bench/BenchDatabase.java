@@ -9,13 +9,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -167,9 +167,9 @@ public record BenchDatabase(String name, String url, String user, String passwor
              ResultSet rows = s.executeQuery(
                      "SELECT fetched_at, received_at FROM received_message WHERE fetched_at IS NOT NULL")) {
             while (rows.next()) {
-                java.time.OffsetDateTime fetched = rows.getObject(1, java.time.OffsetDateTime.class);
-                java.time.OffsetDateTime committed = rows.getObject(2, java.time.OffsetDateTime.class);
-                latencies.add(java.time.Duration.between(fetched, committed).toNanos());
+                OffsetDateTime fetched = rows.getObject(1, OffsetDateTime.class);
+                OffsetDateTime committed = rows.getObject(2, OffsetDateTime.class);
+                latencies.add(Duration.between(fetched, committed).toNanos());
             }
         }
         return latencies;

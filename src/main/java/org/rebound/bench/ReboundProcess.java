@@ -68,12 +68,7 @@ public final class ReboundProcess implements AutoCloseable {
     /** User plus system CPU seconds the process has used so far, or empty once it is gone. */
     public Optional<Double> cpuSeconds() {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
-            // Fields after the command name, which is in parentheses and may hold spaces: state is field 3.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long utime = Long.parseLong(fields[11]);
-            long stime = Long.parseLong(fields[12]);
-            return Optional.of((utime + stime) / USER_HZ);
+            return Optional.of(cpuSeconds(Files.readString(Path.of("/proc", Long.toString(pid()), "stat"))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -90,9 +85,7 @@ public final class ReboundProcess implements AutoCloseable {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    double cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / USER_HZ;
-                    byKind.merge(name.replaceAll("\\d+", "N"), cpu, Double::sum);
+                    byKind.merge(name.replaceAll("\\d+", "N"), cpuSeconds(stat), Double::sum);
                 } catch (IOException | RuntimeException e) {
                     // the thread ended meanwhile
                 }
@@ -101,6 +94,13 @@ public final class ReboundProcess implements AutoCloseable {
             // the process is gone
         }
         return byKind;
+    }
+
+    /** User plus system time of a /proc/.../stat line (proc(5): utime and stime, fields 14 and 15). */
+    private static double cpuSeconds(String stat) {
+        // Fields after the command name, which is in parentheses and may hold spaces: state is field 3.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / USER_HZ;
     }
 
     /** The peak resident set size in MiB (VmHWM), or empty once the process is gone. */

@@ -6,7 +6,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.mail.Session;
 
@@ -53,8 +52,6 @@ public final class MailboxReader implements AutoCloseable {
 
     private Optional<Pop3Session> session = Optional.empty();
     private Optional<Future<List<ReturnedMessage>>> prefetched = Optional.empty();
-    /** Messages this session has handed out; the prefetcher counts too, so it is atomic, not guarded. */
-    private final AtomicInteger handedOut = new AtomicInteger();
 
     /** @param keepPolicy whether mail that is not a bounce is kept in the mailbox (rebound.non-bounce.policy) */
     public MailboxReader(MailboxAccount account, int window, int sessionMessages, KeptMessages kept,
@@ -83,7 +80,6 @@ public final class MailboxReader implements AutoCloseable {
                 // Unique ids serve only to skip kept mail, so they are listed only when there may be some.
                 Pop3Session opened = Pop3Session.open(mail, account, keepPolicy || !kept.isEmpty());
                 session = Optional.of(opened);
-                handedOut.set(0);
                 progress.sessionStarted(opened.size());
                 LOG.debug("POP3 session on {}: {} messages", account, opened.size());
             }
@@ -115,24 +111,16 @@ public final class MailboxReader implements AutoCloseable {
      */
     public synchronized void windowFailed() {
         deletes.take();
-        try {
-            endSession();
-        } catch (Exception e) {
-            LOG.warn("the POP3 session on {} did not end cleanly: {}", account, e.toString());
-            session = Optional.empty();
-        }
+        endSessionQuietly();
     }
 
     /** Runs on the route's thread or the prefetcher's, never both at once: it takes no lock of this reader. */
     private List<ReturnedMessage> fetch(Pop3Session from) throws Exception {
-        int room = Math.min(window, sessionMessages - handedOut.get());
-        List<ReturnedMessage> messages = from.fetch(room, kept::contains);
-        handedOut.addAndGet(messages.size());
-        return messages;
+        return from.fetch(Math.min(window, sessionMessages - from.handedOut()), kept::contains);
     }
 
     private boolean spent(Pop3Session s) {
-        return s.remaining() == 0 || handedOut.get() >= sessionMessages;
+        return s.remaining() == 0 || s.handedOut() >= sessionMessages;
     }
 
     private List<ReturnedMessage> take() throws Exception {
@@ -167,12 +155,20 @@ public final class MailboxReader implements AutoCloseable {
         }
     }
 
-    @Override
-    public synchronized void close() {
+    /** Ends the session; a failure to end it cleanly is logged, and the next poll opens a new one. */
+    private void endSessionQuietly() {
         try {
             endSession();
         } catch (Exception e) {
             LOG.warn("the POP3 session on {} did not end cleanly: {}", account, e.toString());
+            session = Optional.empty();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            endSessionQuietly();
         } finally {
             prefetcher.shutdownNow();
         }

@@ -45,6 +45,7 @@ final class Pop3Session implements AutoCloseable {
     /** The messages handed out in this session, by content hash (copies share one). */
     private final Map<String, List<Message>> byHash = new ConcurrentHashMap<>();
     private int next;
+    private int handedOut;
 
     private Pop3Session(Store store, POP3Folder folder, Message[] messages, String[] uids) {
         this.store = store;
@@ -89,9 +90,14 @@ final class Pop3Session implements AutoCloseable {
         return messages.length;
     }
 
-    /** How many messages this session has not handed out yet. */
+    /** How many messages this session has not looked at yet (handed out or skipped). */
     synchronized int remaining() {
         return messages.length - next;
+    }
+
+    /** How many messages this session has handed out. */
+    synchronized int handedOut() {
+        return handedOut;
     }
 
     /**
@@ -111,6 +117,7 @@ final class Pop3Session implements AutoCloseable {
             byHash.computeIfAbsent(m.contentHash(), h -> new CopyOnWriteArrayList<>()).add(messages[i]);
             window.add(m);
         }
+        handedOut += window.size();
         return window;
     }
 

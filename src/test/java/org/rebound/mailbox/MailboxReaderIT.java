@@ -109,11 +109,8 @@ class MailboxReaderIT {
     void onlyReleasedMessagesAreDeleted() throws Exception {
         deliver(3);
         reader = reader(10, 100, KeptMessages.of(List.of()));
-        List<ReturnedMessage> window = reader.nextWindow();
 
-        commit(window.subList(0, 2));
-        reader.close();
-        reader = null;
+        releaseFirstMessagesAndEndTheSession(2);
 
         assertEquals(1, mailbox.messageCount());
     }
@@ -170,11 +167,8 @@ class MailboxReaderIT {
     void withoutIdsCommittedMessagesAreStillDeleted() throws Exception {
         deliver(3);
         reader = reader(10, 100, KeptMessages.of(List.of()), false);
-        List<ReturnedMessage> window = reader.nextWindow();
 
-        commit(window.subList(0, 2));
-        reader.close();
-        reader = null;
+        releaseFirstMessagesAndEndTheSession(2);
 
         assertEquals(1, mailbox.messageCount());
     }
@@ -185,11 +179,8 @@ class MailboxReaderIT {
         mailbox.deliver(message(0));
         mailbox.deliver(message(1));
         reader = reader(10, 100, KeptMessages.of(List.of()), false);
-        List<ReturnedMessage> window = reader.nextWindow();
 
-        commit(window.subList(0, 1));
-        reader.close();
-        reader = null;
+        releaseFirstMessagesAndEndTheSession(1);
 
         assertEquals(1, mailbox.messageCount());
     }
@@ -202,6 +193,13 @@ class MailboxReaderIT {
         MailboxAccount account = new MailboxAccount(MailboxAccount.Protocol.POP3, "127.0.0.1", mailbox.port(),
                 DemoMailbox.USER, DemoMailbox.PASSWORD, Duration.ofSeconds(10));
         return new MailboxReader(account, window, sessionMessages, kept, keepPolicy, deletes, progress);
+    }
+
+    /** Fetches a window, commits its first {@code n} messages, and ends the session (QUIT). */
+    private void releaseFirstMessagesAndEndTheSession(int n) throws Exception {
+        commit(reader.nextWindow().subList(0, n));
+        reader.close();
+        reader = null;
     }
 
     /** What the pipeline does once a window's transaction has committed. */
