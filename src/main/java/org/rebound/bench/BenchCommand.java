@@ -34,6 +34,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--db", defaultValue = "h2", description = "h2 or postgres (default: ${DEFAULT-VALUE}).")
     String db;
 
+    @Option(names = "--pop3-server", defaultValue = "dovecot",
+            description = "dovecot (the Debian package dovecot-pop3d, started for the run) or greenmail (in this "
+                    + "JVM, so its CPU shares the cores with Rebound's) (default: ${DEFAULT-VALUE}).")
+    String pop3Server;
+
     @Option(names = "--jvm-opts", defaultValue = "", paramLabel = "OPTS",
             description = "JVM options of the Rebound process, space-separated, e.g. \"-Xmx512m\".")
     String jvmOpts;
@@ -97,13 +102,20 @@ public final class BenchCommand implements Callable<Integer> {
             default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "--db must be h2 or postgres: " + db);
         };
+        BenchMailbox mailbox = switch (pop3Server) {
+            case "dovecot" -> DovecotMailbox.start(dir.resolve("dovecot"));
+            case "greenmail" -> BenchMailbox.greenMail();
+            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--pop3-server must be dovecot or greenmail: " + pop3Server);
+        };
         BounceGenerator generator = BounceGenerator.fromDemoCorpus(seed, BounceGenerator.Mix.DEFAULT);
         printTemplates(generator);
         long loadStart = System.nanoTime();
-        try (DrainFixture fixture = DrainFixture.prepare(database, dir, generator, messages, unbouncedPerMessage)) {
+        try (DrainFixture fixture = DrainFixture.prepare(mailbox, database, dir, generator, messages,
+                unbouncedPerMessage)) {
             ExpectedResults expected = fixture.expected();
-            out.printf("loaded %d messages into POP3 and %d sent messages into %s in %.1f s%n", messages,
-                    fixture.sentRows(), db, seconds(System.nanoTime() - loadStart));
+            out.printf("loaded %d messages into POP3 (%s) and %d sent messages into %s in %.1f s%n", messages,
+                    pop3Server, fixture.sentRows(), db, seconds(System.nanoTime() - loadStart));
             Map<String, String> settings = fixture.settings(pollDelay, nonBouncePolicy);
             if (window != null) {
                 settings.put("rebound.mailbox.window", window.toString());
@@ -136,8 +148,12 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** How the drain went, from the moment the mailbox opened to Rebound. */
-    record Drain(boolean completed, long startNanos, long endNanos, long firstFetchNanos, double cpuAtFirstFetch) {
+    /**
+     * How the drain went, from the moment the mailbox opened to Rebound, with the CPU seconds of Rebound and of
+     * the POP3 server (NaN where unknown) at the first fetch and at the end.
+     */
+    record Drain(boolean completed, long startNanos, long endNanos, long firstFetchNanos, double cpuAtFirstFetch,
+                 double serverCpuAtFirstFetch, double serverCpuAtEnd) {
         double seconds() {
             return (endNanos - startNanos) / 1e9;
         }
@@ -149,28 +165,39 @@ public final class BenchCommand implements Callable<Integer> {
         int eventsExpected = fixture.expected().events();
         long lastChange = start;
         long lastReport = start;
+        long lastCount = 0;
+        int left = -1;
         int lastLeft = -1;
         int lastEvents = -1;
         double cpuAtFirstFetch = Double.NaN;
+        double serverCpuAtFirstFetch = Double.NaN;
         while (true) {
             long now = System.nanoTime();
             if (Double.isNaN(cpuAtFirstFetch) && fixture.tap().firstFetchNanos() != 0) {
                 cpuAtFirstFetch = rebound.cpuSeconds().orElse(Double.NaN);
+                serverCpuAtFirstFetch = fixture.mailboxCpuSeconds().orElse(Double.NaN);
             }
-            int left = fixture.mailboxCount();
             int received = events.count();
+            // Counting a mailbox of thousands costs CPU on the cores Rebound uses: once a second, or when the
+            // events are all in and only the mailbox can be missing.
+            if (received >= eventsExpected || now - lastCount > 1_000_000_000L) {
+                left = fixture.mailboxCount();
+                lastCount = now;
+            }
             if (left != lastLeft || received != lastEvents) {
                 lastChange = now;
                 lastLeft = left;
                 lastEvents = received;
             }
             if (left == mailboxExpected && received >= eventsExpected) {
-                return new Drain(true, start, now, fixture.tap().firstFetchNanos(), cpuAtFirstFetch);
+                return new Drain(true, start, now, fixture.tap().firstFetchNanos(), cpuAtFirstFetch,
+                        serverCpuAtFirstFetch, fixture.mailboxCpuSeconds().orElse(Double.NaN));
             }
             if (!rebound.isAlive() || now - lastChange > stallTimeout * 1_000_000_000L) {
                 out.println(rebound.isAlive() ? "STALLED: nothing moved for " + stallTimeout + " s"
                         : "Rebound exited");
-                return new Drain(false, start, lastChange, fixture.tap().firstFetchNanos(), cpuAtFirstFetch);
+                return new Drain(false, start, lastChange, fixture.tap().firstFetchNanos(), cpuAtFirstFetch,
+                        serverCpuAtFirstFetch, fixture.mailboxCpuSeconds().orElse(Double.NaN));
             }
             if (now - lastReport > 5_000_000_000L) {
                 lastReport = now;
@@ -200,8 +227,8 @@ public final class BenchCommand implements Callable<Integer> {
         ExpectedResults expected = fixture.expected();
         Pop3Tap tap = fixture.tap();
         out.println();
-        out.printf("Rebound bench: %s, %s, JVM options [%s], seed %d, non-bounce policy %s%n", db,
-                drain.completed() ? "drained" : "NOT DRAINED", jvmOpts, seed, nonBouncePolicy);
+        out.printf("Rebound bench: %s, POP3 server %s, %s, JVM options [%s], seed %d, non-bounce policy %s%n", db,
+                pop3Server, drain.completed() ? "drained" : "NOT DRAINED", jvmOpts, seed, nonBouncePolicy);
         row("machine load average (1, 5, 15 min), cores", "%s, %d", loadAverage(),
                 Runtime.getRuntime().availableProcessors());
         row("N (messages in the mailbox)", "%d", expected.messages());
@@ -237,6 +264,10 @@ public final class BenchCommand implements Callable<Integer> {
         row("  from the first fetch on", "%.1f s (%.2f ms a message)", drainCpu,
                 drainCpu * 1000 / expected.messages());
         row("  by thread (whole run, top 8)", "%s", topThreads(cpuByThread, 8));
+        row("CPU seconds of the POP3 server from the first fetch on", "%s",
+                Double.isNaN(drain.serverCpuAtEnd()) ? "not measured (" + pop3Server + " runs in this JVM)"
+                        : String.format(java.util.Locale.ROOT, "%.1f s (%s)",
+                                drain.serverCpuAtEnd() - drain.serverCpuAtFirstFetch(), pop3Server));
         row("POP3 sessions", "%d", tap.sessions());
         row("POP3 commands", "%s", tap.commandCounts());
         if (verbose) {

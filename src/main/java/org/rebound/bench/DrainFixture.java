@@ -33,7 +33,7 @@ public final class DrainFixture implements AutoCloseable {
     public static final String TOPIC = "rebound.bounces";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final DemoMailbox mailbox;
+    private final BenchMailbox mailbox;
     private final Pop3Tap tap;
     private final BenchDatabase database;
     private final ExpectedResults expected;
@@ -41,7 +41,7 @@ public final class DrainFixture implements AutoCloseable {
     private final int jmsPort;
     private final int sentRows;
 
-    private DrainFixture(DemoMailbox mailbox, Pop3Tap tap, BenchDatabase database, ExpectedResults expected,
+    private DrainFixture(BenchMailbox mailbox, Pop3Tap tap, BenchDatabase database, ExpectedResults expected,
                          Path work, int sentRows) {
         this.mailbox = mailbox;
         this.tap = tap;
@@ -53,12 +53,13 @@ public final class DrainFixture implements AutoCloseable {
     }
 
     /**
-     * Generates the messages into a new POP3 mailbox and their sent messages into the database (migrated first),
-     * with {@code unbouncedPerMessage} more sent rows per message that never bounced, as a real sending log holds.
+     * Generates the messages into the given empty POP3 mailbox, which the fixture then owns, and their sent
+     * messages into the database (migrated first), with {@code unbouncedPerMessage} more sent rows per message that
+     * never bounced, as a real sending log holds.
      */
-    public static DrainFixture prepare(BenchDatabase database, Path work, BounceGenerator generator, int messages,
-                                       int unbouncedPerMessage) throws IOException, SQLException {
-        DemoMailbox mailbox = new DemoMailbox();
+    public static DrainFixture prepare(BenchMailbox mailbox, BenchDatabase database, Path work,
+                                       BounceGenerator generator, int messages, int unbouncedPerMessage)
+            throws IOException, SQLException {
         ExpectedResults expected = new ExpectedResults();
         int rows;
         try (HikariDataSource pool = database.open(); SentLog log = new SentLog(pool)) {
@@ -103,14 +104,19 @@ public final class DrainFixture implements AutoCloseable {
         return mailbox.messageCount();
     }
 
+    /** CPU seconds of the POP3 server so far, where it runs apart from this process. */
+    public java.util.OptionalDouble mailboxCpuSeconds() {
+        return mailbox.cpuSeconds();
+    }
+
     /** The settings that point a Rebound process at this fixture's mailbox (through the tap), database and folders. */
     public Map<String, String> settings(int pollDelayMillis, String nonBouncePolicy) {
         Map<String, String> settings = new HashMap<>(database.settings());
         settings.put("rebound.mailbox.protocol", "pop3");
         settings.put("rebound.mailbox.host", "127.0.0.1");
         settings.put("rebound.mailbox.port", Integer.toString(tap.port()));
-        settings.put("rebound.mailbox.user", DemoMailbox.USER);
-        settings.put("rebound.mailbox.password", DemoMailbox.PASSWORD);
+        settings.put("rebound.mailbox.user", mailbox.user());
+        settings.put("rebound.mailbox.password", mailbox.password());
         settings.put("rebound.mailbox.poll-delay", Integer.toString(pollDelayMillis));
         settings.put("rebound.non-bounce.policy", nonBouncePolicy);
         settings.put("rebound.dead-letter.dir", work.resolve("dead-letter").toString());

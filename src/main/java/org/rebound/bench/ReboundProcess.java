@@ -98,9 +98,21 @@ public final class ReboundProcess implements AutoCloseable {
 
     /** User plus system time of a /proc/.../stat line (proc(5): utime and stime, fields 14 and 15). */
     private static double cpuSeconds(String stat) {
+        return cpuSeconds(stat, false);
+    }
+
+    /**
+     * User plus system time of a /proc/.../stat line; with {@code reapedChildren}, plus that of the children the
+     * process has waited for (cutime and cstime, fields 16 and 17), as a server's finished workers.
+     */
+    static double cpuSeconds(String stat, boolean reapedChildren) {
         // Fields after the command name, which is in parentheses and may hold spaces: state is field 3.
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / USER_HZ;
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        if (reapedChildren) {
+            ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+        }
+        return ticks / USER_HZ;
     }
 
     /** The peak resident set size in MiB (VmHWM), or empty once the process is gone. */

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -83,7 +82,7 @@ public final class Outbox {
                 }
             }
             if (!claimed.isEmpty()) {
-                update(c, "UPDATE outbox_event SET claimed_by = ?, claimed_at = ? WHERE id IN ", claimed, now, true);
+                update(c, "UPDATE outbox_event SET claimed_by = ?, claimed_at = ? WHERE id = ?", claimed, now, true);
             }
             c.commit();
         }
@@ -96,7 +95,7 @@ public final class Outbox {
             return;
         }
         try (Connection c = dataSource.getConnection()) {
-            update(c, "UPDATE outbox_event SET sent_at = ? WHERE id IN ", sent, clock.instant(), false);
+            update(c, "UPDATE outbox_event SET sent_at = ? WHERE id = ?", sent, clock.instant(), false);
         }
     }
 
@@ -108,16 +107,15 @@ public final class Outbox {
         if (unpublished.isEmpty()) {
             return;
         }
-        String marks = String.join(", ", Collections.nCopies(unpublished.size(), "?"));
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("UPDATE outbox_event SET claimed_by = NULL, claimed_at = NULL "
-                     + "WHERE sent_at IS NULL AND claimed_by = ? AND id IN (" + marks + ")")) {
-            int i = 0;
-            s.setString(++i, instance);
+                     + "WHERE sent_at IS NULL AND claimed_by = ? AND id = ?")) {
             for (Entry e : unpublished) {
-                s.setLong(++i, e.id());
+                s.setString(1, instance);
+                s.setLong(2, e.id());
+                s.addBatch();
             }
-            s.executeUpdate();
+            s.executeBatch();
         }
     }
 
@@ -131,19 +129,23 @@ public final class Outbox {
         }
     }
 
+    /**
+     * One statement per event, sent as one batch: an update by primary key always takes the index, where an IN list
+     * may be planned as a scan of the whole outbox, sent rows included (see store.KeyProbe).
+     */
     private void update(Connection c, String sql, List<Entry> entries, Instant at, boolean claim)
             throws SQLException {
-        String marks = String.join(", ", Collections.nCopies(entries.size(), "?"));
-        try (PreparedStatement s = c.prepareStatement(sql + "(" + marks + ")")) {
-            int i = 0;
-            if (claim) {
-                s.setString(++i, instance);
-            }
-            s.setObject(++i, at.atOffset(ZoneOffset.UTC));
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             for (Entry e : entries) {
+                int i = 0;
+                if (claim) {
+                    s.setString(++i, instance);
+                }
+                s.setObject(++i, at.atOffset(ZoneOffset.UTC));
                 s.setLong(++i, e.id());
+                s.addBatch();
             }
-            s.executeUpdate();
+            s.executeBatch();
         }
     }
 

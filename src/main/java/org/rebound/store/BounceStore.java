@@ -5,15 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -147,21 +144,8 @@ public final class BounceStore {
         if (events.isEmpty()) {
             return events;
         }
-        Set<String> stored = new HashSet<>();
-        for (int from = 0; from < events.size(); from += 500) {
-            List<BounceEvent> chunk = events.subList(from, Math.min(events.size(), from + 500));
-            try (PreparedStatement s = c.prepareStatement("SELECT event_id FROM bounce_event WHERE event_id IN ("
-                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    s.setString(i + 1, chunk.get(i).eventId());
-                }
-                try (ResultSet rows = s.executeQuery()) {
-                    while (rows.next()) {
-                        stored.add(rows.getString(1));
-                    }
-                }
-            }
-        }
+        Set<String> stored = KeyProbe.find(c, "bounce_event", "event_id", "event_id",
+                events.stream().map(BounceEvent::eventId).toList()).keySet();
         return stored.isEmpty() ? events : events.stream().filter(e -> !stored.contains(e.eventId())).toList();
     }
 

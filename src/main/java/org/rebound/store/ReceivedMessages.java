@@ -45,23 +45,9 @@ public final class ReceivedMessages {
     /** What was done before with the messages of these hashes; a hash never seen is absent. */
     public Map<String, Outcome> outcomes(Collection<String> hashes) throws SQLException {
         Map<String, Outcome> outcomes = new HashMap<>();
-        List<String> all = new ArrayList<>(hashes);
         try (Connection c = dataSource.getConnection()) {
-            for (int from = 0; from < all.size(); from += CHUNK) {
-                List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-                String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-                try (PreparedStatement s = c.prepareStatement(
-                        "SELECT content_hash, outcome FROM received_message WHERE content_hash IN (" + marks + ")")) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        s.setString(i + 1, chunk.get(i));
-                    }
-                    try (ResultSet rows = s.executeQuery()) {
-                        while (rows.next()) {
-                            outcomes.put(rows.getString(1), Outcome.parse(rows.getString(2)));
-                        }
-                    }
-                }
-            }
+            KeyProbe.find(c, "received_message", "content_hash", "outcome", hashes)
+                    .forEach((hash, outcome) -> outcomes.put(hash, Outcome.parse(outcome)));
         }
         return outcomes;
     }

@@ -45,7 +45,8 @@ class CrashRecoveryIT {
         Random random = new Random(SEED);
         ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
         List<String> kills = new ArrayList<>();
-        try (DrainFixture fixture = DrainFixture.prepare(database, work, generator, MESSAGES, 0)) {
+        try (DrainFixture fixture = DrainFixture.prepare(BenchMailbox.greenMail(), database, work, generator,
+                MESSAGES, 0)) {
             Map<String, String> settings = fixture.settings(100, POLICY);
             Pop3Tap tap = fixture.tap();
             for (int life = 0; life <= KILLS; life++) {

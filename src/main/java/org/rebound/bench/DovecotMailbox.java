@@ -1,0 +1,269 @@
+package org.rebound.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.TimeUnit;
+
+import org.rebound.app.DemoMailbox;
+
+/**
+ * Dovecot (https://www.dovecot.org), the POP3 server that most mail hosts run, started for one run with a
+ * configuration of its own: one user, a Maildir under the run's folder, plaintext login on a loopback port, no TLS.
+ * Benchmarks drain it rather than GreenMail because they share two cores with the server: GreenMail, in the
+ * harness's JVM, used about as much CPU as Rebound itself, where a mail host's server runs on other machines.
+ *
+ * <p>Messages are written straight into the Maildir's {@code cur/} folder, named with their size and their size
+ * with CRLF line ends ({@code ,S=} and {@code ,W=}, Dovecot's Maildir extensions), so that Dovecot lists the
+ * mailbox without reading every file. Run as root, Dovecot refuses uid 0 for mail access: the Maildir then
+ * belongs to the system user {@code mail}.
+ */
+public final class DovecotMailbox implements BenchMailbox {
+
+    public static final Path BINARY = Path.of("/usr/sbin/dovecot");
+    private static final String USER = "bounces";
+    private static final String PASSWORD = "bench";
+    private static final String ROOT_MAIL_USER = "mail";
+
+    private final Path dir;
+    private final Path cur;
+    private final Optional<Owner> mailOwner;
+    private final int port;
+    private final Process process;
+    private long delivered;
+
+    private DovecotMailbox(Path dir, Path cur, Optional<Owner> mailOwner, int port, Process process) {
+        this.dir = dir;
+        this.cur = cur;
+        this.mailOwner = mailOwner;
+        this.port = port;
+        this.process = process;
+    }
+
+    public static boolean installed() {
+        return Files.isExecutable(BINARY);
+    }
+
+    /** Starts Dovecot with its configuration, logs and mailbox under {@code dir}, and waits until it answers. */
+    public static DovecotMailbox start(Path dir) throws IOException {
+        if (!installed()) {
+            throw new IllegalStateException("Dovecot is not installed (" + BINARY + "): install the Debian package "
+                    + "dovecot-pop3d, or run the benchmark with --pop3-server greenmail");
+        }
+        Path base = Files.createDirectories(dir.toAbsolutePath());
+        String runAs = System.getProperty("user.name");
+        boolean root = runAs.equals("root");
+        Optional<Owner> mailOwner = root ? Optional.of(Owner.of(base, ROOT_MAIL_USER)) : Optional.empty();
+        Path home = base.resolve("home");
+        Path maildir = home.resolve(USER).resolve("Maildir");
+        for (String sub : new String[] {"cur", "new", "tmp"}) {
+            Files.createDirectories(maildir.resolve(sub));
+        }
+        if (mailOwner.isPresent()) {
+            // The mail user must reach its Maildir through the run's folder (a test's temporary folder is private).
+            Files.setPosixFilePermissions(base, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            for (Path p : new Path[] {home, home.resolve(USER), maildir, maildir.resolve("cur"),
+                    maildir.resolve("new"), maildir.resolve("tmp")}) {
+                mailOwner.get().give(p);
+            }
+        }
+        int port = DemoMailbox.freePort();
+        Path config = base.resolve("dovecot.conf");
+        Files.writeString(config, configuration(base, home, port, root ? ROOT_MAIL_USER : runAs, root));
+        Path log = base.resolve("dovecot.out");
+        Process process = new ProcessBuilder(BINARY.toString(), "-F", "-c", config.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        DovecotMailbox mailbox = new DovecotMailbox(base, maildir.resolve("cur"), mailOwner, port, process);
+        mailbox.awaitListening(log);
+        return mailbox;
+    }
+
+    /**
+     * The whole configuration: nothing from /etc/dovecot, so the run neither depends on nor disturbs a system
+     * Dovecot. Services that need root (chroot) are told not to when not run as root.
+     */
+    private static String configuration(Path base, Path home, int port, String mailUser, boolean root) {
+        String unprivileged = root ? "" : """
+                default_internal_user = %1$s
+                default_login_user = %1$s
+                """.formatted(mailUser);
+        return """
+                # Written by the Rebound benchmark for one run.
+                base_dir = %1$s/run
+                state_dir = %1$s/state
+                log_path = %1$s/dovecot.log
+                instance_name = rebound-bench-%3$d
+                protocols = pop3
+                listen = 127.0.0.1
+                ssl = no
+                disable_plaintext_auth = no
+                auth_mechanisms = plain
+                first_valid_uid = 1
+                mail_location = maildir:%2$s/%%u/Maildir
+                %6$s
+                passdb {
+                  driver = static
+                  args = password=%5$s
+                }
+                userdb {
+                  driver = static
+                  args = uid=%4$s gid=%4$s home=%2$s/%%u
+                }
+                service pop3-login {
+                  chroot =
+                  inet_listener pop3 {
+                    address = 127.0.0.1
+                    port = %3$d
+                  }
+                }
+                service anvil {
+                  chroot =
+                }
+                service stats {
+                  unix_listener stats-writer {
+                    mode = 0666
+                  }
+                }
+                """.formatted(base, home, port, mailUser, PASSWORD, unprivileged);
+    }
+
+    private void awaitListening(Path log) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("Dovecot stopped at start-up: " + Files.readString(log)
+                        + readIfExists(dir.resolve("dovecot.log")));
+            }
+            try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                sleep(50);
+            }
+        }
+        close();
+        throw new IOException("Dovecot did not listen on port " + port + " within 10 s; see " + log);
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public String user() {
+        return USER;
+    }
+
+    @Override
+    public String password() {
+        return PASSWORD;
+    }
+
+    @Override
+    public synchronized void deliver(byte[] raw) {
+        long crlfSize = raw.length + bareLineFeeds(raw);
+        // Maildir names (https://cr.yp.to/proto/maildir.html): unique per delivery, ":2," starts the flags.
+        String name = "%d.rebound-bench,S=%d,W=%d:2,".formatted(++delivered, raw.length, crlfSize);
+        try {
+            Path tmp = cur.resolveSibling("tmp").resolve(name);
+            Files.write(tmp, raw);
+            if (mailOwner.isPresent()) {
+                mailOwner.get().give(tmp);
+            }
+            Files.move(tmp, cur.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the Dovecot mailbox " + cur, e);
+        }
+    }
+
+    @Override
+    public int messageCount() {
+        try (var files = Files.list(cur)) {
+            return (int) files.count() + countFiles(cur.resolveSibling("new"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the Dovecot mailbox " + cur, e);
+        }
+    }
+
+    private static int countFiles(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return (int) files.count();
+        }
+    }
+
+    /** The master process's CPU, with its finished workers' (it reaps them) and the live workers'. */
+    @Override
+    public OptionalDouble cpuSeconds() {
+        try {
+            double seconds = ReboundProcess.cpuSeconds(stat(process.pid()), true);
+            for (ProcessHandle worker : process.descendants().toList()) {
+                seconds += ReboundProcess.cpuSeconds(stat(worker.pid()), false);
+            }
+            return OptionalDouble.of(seconds);
+        } catch (IOException | UncheckedIOException e) {
+            return OptionalDouble.empty();
+        }
+    }
+
+    private static String stat(long pid) throws IOException {
+        return Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private static long bareLineFeeds(byte[] raw) {
+        long count = 0;
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == '\n' && (i == 0 || raw[i - 1] != '\r')) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The system user and group that own the Maildir when Dovecot is run as root. */
+    private record Owner(UserPrincipal user, GroupPrincipal group) {
+        static Owner of(Path onFileSystem, String name) throws IOException {
+            UserPrincipalLookupService users = onFileSystem.getFileSystem().getUserPrincipalLookupService();
+            return new Owner(users.lookupPrincipalByName(name), users.lookupPrincipalByGroupName(name));
+        }
+
+        void give(Path path) throws IOException {
+            PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
+            view.setOwner(user);
+            view.setGroup(group);
+        }
+    }
+
+    private static String readIfExists(Path file) throws IOException {
+        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
