@@ -50,6 +50,7 @@ import org.rebound.pipeline.DrainProgress;
 import org.rebound.pipeline.EventCorrelator;
 import org.rebound.pipeline.KeptMessages;
 import org.rebound.pipeline.MailForwarder;
+import org.rebound.pipeline.UnderstandingAhead;
 import org.rebound.pipeline.UnmatchedPolicy;
 import org.rebound.pipeline.WindowIntake;
 import org.rebound.quarantine.QuarantinePolicy;
@@ -129,13 +130,14 @@ public final class ReboundServer implements AutoCloseable {
             main.bind("windowIntake", new WindowIntake(received, deletes));
             KeptMessages kept = KeptMessages.load(received);
             main.bind("keptMessages", kept);
+            UnderstandingAhead understanding = new UnderstandingAhead(new MessageUnderstanding(
+                    new ReportParser(maxMessageBytes), new RecipientClassifier(classifier, clock)), parsingPool);
             MailboxReader reader = new MailboxReader(mailbox, window, sessionMessages, kept,
-                    nonBounce == NonBouncePolicy.KEEP, deletes, progress);
+                    nonBounce == NonBouncePolicy.KEEP, deletes, progress, understanding::downloaded);
             resources.push(reader);
             main.bind("mailboxReader", reader);
             main.bind("parsingPool", parsingPool);
-            main.bind("messageUnderstanding", new MessageUnderstanding(new ReportParser(maxMessageBytes),
-                    new RecipientClassifier(classifier, clock)));
+            main.bind("messageUnderstanding", understanding);
             lookup = new SentMessageLookup(dataSource, sentTable, correlation.recipientTimeWindow());
             Correlator correlator = settings.parsed(p -> new Correlator(correlation, lookup));
             main.bind("eventCorrelator", new EventCorrelator(correlator));

@@ -206,7 +206,11 @@ public final class DovecotMailbox implements BenchMailbox {
         try {
             double seconds = ReboundProcess.cpuSeconds(stat(process.pid()), true);
             for (ProcessHandle worker : process.descendants().toList()) {
-                seconds += ReboundProcess.cpuSeconds(stat(worker.pid()), false);
+                try {
+                    seconds += ReboundProcess.cpuSeconds(stat(worker.pid()), false);
+                } catch (IOException ended) {
+                    // a worker that ended after the listing: the master has its time once it reaps it
+                }
             }
             return OptionalDouble.of(seconds);
         } catch (IOException | UncheckedIOException e) {

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 import jakarta.mail.Session;
 
@@ -44,6 +45,7 @@ public final class MailboxReader implements AutoCloseable {
     private final boolean keepPolicy;
     private final DeleteAfterCommit deletes;
     private final DrainProgress progress;
+    private final Consumer<List<ReturnedMessage>> downloaded;
     private final ExecutorService prefetcher = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "rebound-mailbox-prefetch");
         t.setDaemon(true);
@@ -53,9 +55,14 @@ public final class MailboxReader implements AutoCloseable {
     private Optional<Pop3Session> session = Optional.empty();
     private Optional<Future<List<ReturnedMessage>>> prefetched = Optional.empty();
 
-    /** @param keepPolicy whether mail that is not a bounce is kept in the mailbox (rebound.non-bounce.policy) */
+    /**
+     * @param keepPolicy whether mail that is not a bounce is kept in the mailbox (rebound.non-bounce.policy)
+     * @param downloaded told of each window as soon as it is downloaded, before it is handed out, on the thread
+     *                   that downloaded it: the work on a window can start while the window before is recorded
+     */
     public MailboxReader(MailboxAccount account, int window, int sessionMessages, KeptMessages kept,
-            boolean keepPolicy, DeleteAfterCommit deletes, DrainProgress progress) {
+            boolean keepPolicy, DeleteAfterCommit deletes, DrainProgress progress,
+            Consumer<List<ReturnedMessage>> downloaded) {
         this.account = account;
         this.mail = Session.getInstance(account.sessionProperties());
         this.window = window;
@@ -64,6 +71,7 @@ public final class MailboxReader implements AutoCloseable {
         this.keepPolicy = keepPolicy;
         this.deletes = deletes;
         this.progress = progress;
+        this.downloaded = downloaded;
     }
 
     /**
@@ -116,7 +124,12 @@ public final class MailboxReader implements AutoCloseable {
 
     /** Runs on the route's thread or the prefetcher's, never both at once: it takes no lock of this reader. */
     private List<ReturnedMessage> fetch(Pop3Session from) throws Exception {
-        return from.fetch(Math.min(window, sessionMessages - from.handedOut()), kept::contains);
+        List<ReturnedMessage> messages = from.fetch(Math.min(window, sessionMessages - from.handedOut()),
+                kept::contains);
+        if (!messages.isEmpty()) {
+            downloaded.accept(messages);
+        }
+        return messages;
     }
 
     private boolean spent(Pop3Session s) {

@@ -42,7 +42,8 @@ class DovecotMailboxIT {
         progress = DrainProgress.start(Clock.systemUTC(), Duration.ofHours(1));
         MailboxAccount account = new MailboxAccount(MailboxAccount.Protocol.POP3, "127.0.0.1", mailbox.port(),
                 mailbox.user(), mailbox.password(), Duration.ofSeconds(10));
-        reader = new MailboxReader(account, 10, 100, KeptMessages.of(List.of()), false, deletes, progress);
+        reader = new MailboxReader(account, 10, 100, KeptMessages.of(List.of()), false, deletes, progress,
+                window -> { });
     }
 
     @AfterEach

@@ -2,6 +2,7 @@ package org.rebound.mailbox;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ import org.rebound.pipeline.ReturnedMessage;
 class MailboxReaderIT {
 
     private final DeleteAfterCommit deletes = new DeleteAfterCommit();
+    private final List<List<ReturnedMessage>> downloaded = new java.util.concurrent.CopyOnWriteArrayList<>();
     private DemoMailbox mailbox;
     private DrainProgress progress;
     private MailboxReader reader;
@@ -56,6 +58,19 @@ class MailboxReaderIT {
         }
 
         assertEquals(List.of(3, 3, 1, 0), sizes);
+    }
+
+    @Test
+    void eachWindowIsAnnouncedAsDownloadedBeforeItIsHandedOut() throws Exception {
+        deliver(5);
+        reader = reader(3, 100, KeptMessages.of(List.of()));
+
+        List<ReturnedMessage> first = reader.nextWindow();
+
+        assertSame(first.get(0), downloaded.get(0).get(0));
+        commit(first);
+        List<ReturnedMessage> second = reader.nextWindow();
+        assertSame(second.get(0), downloaded.get(1).get(0));
     }
 
     @Test
@@ -192,7 +207,8 @@ class MailboxReaderIT {
     private MailboxReader reader(int window, int sessionMessages, KeptMessages kept, boolean keepPolicy) {
         MailboxAccount account = new MailboxAccount(MailboxAccount.Protocol.POP3, "127.0.0.1", mailbox.port(),
                 DemoMailbox.USER, DemoMailbox.PASSWORD, Duration.ofSeconds(10));
-        return new MailboxReader(account, window, sessionMessages, kept, keepPolicy, deletes, progress);
+        return new MailboxReader(account, window, sessionMessages, kept, keepPolicy, deletes, progress,
+                downloaded::add);
     }
 
     /** Fetches a window, commits its first {@code n} messages, and ends the session (QUIT). */
