@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.apache.logging.log4j.Level;
@@ -81,6 +82,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Give up when nothing moves for this long (default: ${DEFAULT-VALUE}).")
     int stallTimeout;
 
+    @Option(names = "--live-heap",
+            description = "Ask Rebound for a full GC when half the events are in and again at the end, and print the "
+                    + "live heap after each: whether memory stays flat (each pauses Rebound for a moment).")
+    boolean liveHeap;
+
     @Option(names = "--verbose", description = "Also print every POP3 session.")
     boolean verbose;
 
@@ -89,6 +95,9 @@ public final class BenchCommand implements Callable<Integer> {
     long settleMillis;
 
     private final PrintStream out = System.out;
+
+    /** The last this many messages of a long run give the rate of a Rebound already running (issue 7's 10,000). */
+    private static final int RUNNING_RATE_MESSAGES = 10_000;
 
     @Override
     public Integer call() throws Exception {
@@ -136,11 +145,16 @@ public final class BenchCommand implements Callable<Integer> {
                     Map<String, Double> cpuByThread = rebound.cpuSecondsByThread();
                     // The relay marks a batch sent just after publishing it: let that last commit land before the stop.
                     Thread.sleep(settleMillis);
+                    if (liveHeap) {
+                        collectGarbage(rebound);
+                    }
                     double rss = rebound.peakResidentMib().orElse(Double.NaN);
                     rebound.stop(30);
                     GcLog gc = GcLog.read(rebound.gcLog());
                     Verdict verdict = fixture.verify(DrainFixture.eventIds(List.of(subscriber)), nonBouncePolicy);
-                    print(fixture, drain, verdict, fixture.fetchToCommit(), gc, cpu, cpuByThread, rss,
+                    Optional<Duration> lastCommits = messages >= 2 * RUNNING_RATE_MESSAGES
+                            ? fixture.lastCommits(RUNNING_RATE_MESSAGES) : Optional.empty();
+                    print(fixture, drain, verdict, fixture.fetchToCommit(), lastCommits, gc, cpu, cpuByThread, rss,
                             seconds(ready - launched));
                     return verdict.passed() && drain.completed() ? 0 : 1;
                 }
@@ -171,6 +185,7 @@ public final class BenchCommand implements Callable<Integer> {
         int lastEvents = -1;
         double cpuAtFirstFetch = Double.NaN;
         double serverCpuAtFirstFetch = Double.NaN;
+        boolean halfWayCollected = false;
         while (true) {
             long now = System.nanoTime();
             if (Double.isNaN(cpuAtFirstFetch) && fixture.tap().firstFetchNanos() != 0) {
@@ -178,6 +193,10 @@ public final class BenchCommand implements Callable<Integer> {
                 serverCpuAtFirstFetch = fixture.mailboxCpuSeconds().orElse(Double.NaN);
             }
             int received = events.count();
+            if (liveHeap && !halfWayCollected && received >= eventsExpected / 2) {
+                halfWayCollected = true;
+                collectGarbage(rebound);
+            }
             // Counting a mailbox of thousands costs CPU on the cores Rebound uses: once a second, or when the
             // events are all in and only the mailbox can be missing.
             if (received >= eventsExpected || now - lastCount > 1_000_000_000L) {
@@ -208,6 +227,16 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    private void collectGarbage(ReboundProcess rebound) {
+        try {
+            rebound.collectGarbage();
+        } catch (java.io.IOException e) {
+            out.println("no full GC: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void printTemplates(BounceGenerator generator) {
         out.println("templates (real bounces from src/main/resources/demo, checked with this build's parser):");
         for (Map.Entry<Category, List<String>> e : generator.templates().entrySet()) {
@@ -222,7 +251,8 @@ public final class BenchCommand implements Callable<Integer> {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
-    private void print(DrainFixture fixture, Drain drain, Verdict verdict, Latencies fetchToCommit, GcLog gc,
+    private void print(DrainFixture fixture, Drain drain, Verdict verdict, Latencies fetchToCommit,
+                       Optional<Duration> lastCommits, GcLog gc,
                        double cpu, Map<String, Double> cpuByThread, double rss, double startup) {
         ExpectedResults expected = fixture.expected();
         Pop3Tap tap = fixture.tap();
@@ -242,6 +272,11 @@ public final class BenchCommand implements Callable<Integer> {
         row("  from the broker ready (incl. the rest of start-up)", "%.2f s", drain.seconds());
         row("bounces per second (N / wall)", "%.0f", expected.messages() / wall);
         row("events per second (published / wall)", "%.0f", verdict.publishedUnique() / wall);
+        if (lastCommits.isPresent()) {
+            double span = lastCommits.get().toNanos() / 1e9;
+            row("last " + RUNNING_RATE_MESSAGES + " messages, commit to commit", "%.2f s (%.0f a second: the "
+                    + "running rate, past start-up and JIT warm-up)", span, RUNNING_RATE_MESSAGES / span);
+        }
         row("fetch to commit p50 / p99 (Rebound's record)", "%d / %d ms", fetchToCommit.percentile(50).toMillis(),
                 fetchToCommit.percentile(99).toMillis());
         row("  messages timed", "%d", fetchToCommit.count());
@@ -258,6 +293,10 @@ public final class BenchCommand implements Callable<Integer> {
                 gc.meanLiveMibFrom(runStart + quarter, runStart + 2 * quarter),
                 gc.meanLiveMibFrom(runEnd - quarter, runEnd + 1));
         row("  collections", "%d", gc.collections().size());
+        if (liveHeap) {
+            row("live heap after a full GC, half-way / end", "%s MiB", gc.liveMibAfterFullCollections().stream()
+                    .map(String::valueOf).collect(java.util.stream.Collectors.joining(" / ")));
+        }
         row("peak resident memory (VmHWM)", "%.0f MiB", rss);
         row("CPU seconds of Rebound (user+sys), total", "%.1f s", cpu);
         double drainCpu = cpu - drain.cpuAtFirstFetch();

@@ -182,6 +182,25 @@ public record BenchDatabase(String name, String url, String user, String passwor
         return latencies;
     }
 
+    /**
+     * How long the last {@code count} messages took to commit, from the commit before them to the last one: the
+     * rate of a Rebound that is already running, past its start-up and its JIT's warm-up. Empty when fewer than
+     * {@code count + 1} messages were recorded.
+     */
+    public static Optional<Duration> lastCommits(HikariDataSource pool, int count) throws SQLException {
+        List<OffsetDateTime> commits = new ArrayList<>();
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT received_at FROM received_message ORDER BY received_at DESC")) {
+            while (rows.next() && commits.size() <= count) {
+                commits.add(rows.getObject(1, OffsetDateTime.class));
+            }
+        }
+        if (commits.size() <= count) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.between(commits.get(count), commits.get(0)));
+    }
+
     /** How many events are stored so far, or empty when the database cannot be read now. */
     public static Optional<Integer> storedEvents(HikariDataSource pool) {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {

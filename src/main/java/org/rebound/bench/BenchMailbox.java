@@ -1,5 +1,7 @@
 package org.rebound.bench;
 
+import OptionalDouble;
+
 import org.rebound.app.DemoMailbox;
 
 /**
@@ -21,7 +23,7 @@ public interface BenchMailbox extends AutoCloseable {
     int messageCount();
 
     /** CPU seconds the server has used so far, where it can be read apart from the harness's own. */
-    java.util.OptionalDouble cpuSeconds();
+    OptionalDouble cpuSeconds();
 
     @Override
     void close();
@@ -35,7 +37,7 @@ public interface BenchMailbox extends AutoCloseable {
             @Override public String password() { return DemoMailbox.PASSWORD; }
             @Override public void deliver(byte[] raw) { mailbox.deliver(raw); }
             @Override public int messageCount() { return mailbox.messageCount(); }
-            @Override public java.util.OptionalDouble cpuSeconds() { return java.util.OptionalDouble.empty(); }
+            @Override public OptionalDouble cpuSeconds() { return OptionalDouble.empty(); }
             @Override public void close() { mailbox.close(); }
         };
     }

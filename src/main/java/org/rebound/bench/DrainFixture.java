@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import jakarta.jms.JMSException;
@@ -105,7 +107,7 @@ public final class DrainFixture implements AutoCloseable {
     }
 
     /** CPU seconds of the POP3 server so far, where it runs apart from this process. */
-    public java.util.OptionalDouble mailboxCpuSeconds() {
+    public OptionalDouble mailboxCpuSeconds() {
         return mailbox.cpuSeconds();
     }
 
@@ -197,6 +199,13 @@ public final class DrainFixture implements AutoCloseable {
     public Latencies fetchToCommit() throws SQLException {
         try (HikariDataSource pool = database.open()) {
             return BenchDatabase.fetchToCommit(pool);
+        }
+    }
+
+    /** How long the last {@code count} messages took to commit (see BenchDatabase.lastCommits). */
+    public Optional<Duration> lastCommits(int count) throws SQLException {
+        try (HikariDataSource pool = database.open()) {
+            return BenchDatabase.lastCommits(pool, count);
         }
     }
 

@@ -20,9 +20,11 @@ public record GcLog(List<Collection> collections) {
     /**
      * @param uptimeSeconds when it happened, since the JVM started
      * @param beforeMib     heap in use before it
-     * @param afterMib      heap in use after it (what was live)
+     * @param afterMib      heap in use after it: what was live, plus, after a young collection, whatever dead
+     *                      objects the old generation holds until a marking cycle finds them
+     * @param full          a full collection (here, one the bench asked for): its afterMib is exactly the live heap
      */
-    public record Collection(double uptimeSeconds, long beforeMib, long afterMib) {
+    public record Collection(double uptimeSeconds, long beforeMib, long afterMib, boolean full) {
     }
 
     /** "[12.345s] GC(7) Pause Young (Normal) (G1 Evacuation Pause) 120M->30M(256M) 5.123ms" */
@@ -38,7 +40,7 @@ public record GcLog(List<Collection> collections) {
             Matcher m = LINE.matcher(line);
             if (m.find()) {
                 collections.add(new Collection(Double.parseDouble(m.group(1).replace(',', '.')),
-                        mib(m.group(2), m.group(3)), mib(m.group(4), m.group(5))));
+                        mib(m.group(2), m.group(3)), mib(m.group(4), m.group(5)), line.contains("Pause Full")));
             }
         }
         return new GcLog(List.copyOf(collections));
@@ -51,6 +53,11 @@ public record GcLog(List<Collection> collections) {
             case "G" -> n * 1024;
             default -> n;
         };
+    }
+
+    /** The live heap after each full collection, in MiB, in order. */
+    public List<Long> liveMibAfterFullCollections() {
+        return collections.stream().filter(Collection::full).map(Collection::afterMib).toList();
     }
 
     /** The most heap in use at any collection, in MiB; 0 when none happened. */

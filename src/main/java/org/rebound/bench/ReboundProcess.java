@@ -129,6 +129,20 @@ public final class ReboundProcess implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Asks the process for a full garbage collection (jcmd GC.run, which calls System.gc()): the GC log then says
+     * exactly how much of the heap is live at this moment.
+     */
+    public void collectGarbage() throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid()), "GC.run")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("jcmd GC.run did not answer within 30 s");
+        }
+    }
+
     /** SIGKILL: the process ends at once, with no shutdown hook, as in a crash or the OOM killer. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
