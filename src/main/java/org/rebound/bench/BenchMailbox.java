@@ -1,6 +1,6 @@
 package org.rebound.bench;
 
-import OptionalDouble;
+import java.util.OptionalDouble;
 
 import org.rebound.app.DemoMailbox;
 
