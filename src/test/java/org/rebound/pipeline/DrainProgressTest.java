@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,28 +15,9 @@ import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rebound.store.ReceivedMessages.Outcome;
+import org.rebound.testing.ManualClock;
 
 class DrainProgressTest {
-
-    /** A clock the test moves by hand. */
-    private static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-11-27T08:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private final ManualClock clock = new ManualClock();
     private DrainProgress progress;
@@ -90,7 +67,7 @@ class DrainProgressTest {
     void rateAndTimeLeftFollowTheClock() throws Exception {
         started();
         fetchWindow(1000, 200);
-        clock.now = clock.now.plusSeconds(2);
+        clock.advance(Duration.ofSeconds(2));
 
         assertEquals(100.0, progress.getMessagesPerSecond(), 0.001);
         assertEquals(8, progress.getEtaSeconds());
@@ -116,9 +93,9 @@ class DrainProgressTest {
     void anEmptiedMailboxEndsTheDrainAndTheNextFetchStartsANewOne() throws Exception {
         started();
         fetchWindow(200, 200);
-        clock.now = clock.now.plusSeconds(100);
+        clock.advance(Duration.ofSeconds(100));
         fetchWindow(50, 50);
-        clock.now = clock.now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
 
         assertEquals(50.0, progress.getMessagesPerSecond(), 0.001);
         assertTrue(progress.line().startsWith("drain: 50 of 50 messages (100 %)"), progress.line());

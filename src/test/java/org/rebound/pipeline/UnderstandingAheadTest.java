@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.rebound.classify.Classifier;
 import org.rebound.dsn.ReportParser;
+import org.rebound.testing.ManualClock;
 
 /**
  * Understanding started at download: the route gets that result instead of parsing again, parses itself what no
@@ -23,7 +19,7 @@ import org.rebound.dsn.ReportParser;
  */
 class UnderstandingAheadTest {
 
-    private final CountingClock clock = new CountingClock();
+    private final ManualClock clock = new ManualClock();
     private final MessageUnderstanding understanding = new MessageUnderstanding(new ReportParser(1 << 20),
             new RecipientClassifier(new Classifier(), clock));
     private final List<Runnable> queued = new ArrayList<>();
@@ -37,7 +33,7 @@ class UnderstandingAheadTest {
         MessageResult result = ahead.understand(message);
 
         assertEquals(MessageResult.Kind.BOUNCE, result.kind());
-        assertEquals(1, clock.reads.get());
+        assertEquals(1, clock.reads());
     }
 
     @Test
@@ -50,7 +46,7 @@ class UnderstandingAheadTest {
         queued.forEach(Runnable::run);
 
         assertEquals(MessageResult.Kind.BOUNCE, result.kind());
-        assertEquals(1, clock.reads.get());
+        assertEquals(1, clock.reads());
     }
 
     @Test
@@ -64,32 +60,12 @@ class UnderstandingAheadTest {
 
         ahead.understand(dropped);
 
-        assertEquals(5, clock.reads.get());
+        assertEquals(5, clock.reads());
     }
 
     private static ReturnedMessage bounce() throws IOException {
         try (InputStream in = UnderstandingAheadTest.class.getResourceAsStream("/demo/lhost-postfix-01.eml")) {
             return ReturnedMessage.of(in.readAllBytes(), "");
-        }
-    }
-
-    private static final class CountingClock extends Clock {
-        final AtomicInteger reads = new AtomicInteger();
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            reads.incrementAndGet();
-            return Instant.parse("2026-11-27T12:00:00Z");
         }
     }
 }
