@@ -145,6 +145,8 @@ public final class BenchCommand implements Callable<Integer> {
                     Map<String, Double> cpuByThread = rebound.cpuSecondsByThread();
                     // The relay marks a batch sent just after publishing it: let that last commit land before the stop.
                     Thread.sleep(settleMillis);
+                    // After the settle: the last POP3 worker, which ended with the drain, has been reaped by then.
+                    double serverCpu = fixture.mailboxCpuSeconds().orElse(Double.NaN) - drain.serverCpuAtOpen();
                     if (liveHeap) {
                         collectGarbage(rebound);
                     }
@@ -154,8 +156,8 @@ public final class BenchCommand implements Callable<Integer> {
                     Verdict verdict = fixture.verify(DrainFixture.eventIds(List.of(subscriber)), nonBouncePolicy);
                     Optional<Duration> lastCommits = messages >= 2 * RUNNING_RATE_MESSAGES
                             ? fixture.lastCommits(RUNNING_RATE_MESSAGES) : Optional.empty();
-                    print(fixture, drain, verdict, fixture.fetchToCommit(), lastCommits, gc, cpu, cpuByThread, rss,
-                            seconds(ready - launched));
+                    print(fixture, drain, verdict, fixture.fetchToCommit(), lastCommits, gc, cpu, cpuByThread,
+                            serverCpu, rss, seconds(ready - launched));
                     return verdict.passed() && drain.completed() ? 0 : 1;
                 }
             }
@@ -163,12 +165,11 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * How the drain went, from the moment the mailbox opened to Rebound, with the CPU seconds of Rebound and of
-     * the POP3 server (NaN where unknown) at the first fetch (Rebound) or when the mailbox opened (the server) and
-     * at the end.
+     * How the drain went, from the moment the mailbox opened to Rebound: Rebound's CPU seconds at its first fetch,
+     * the POP3 server's when the mailbox opened (NaN where unknown), and this JVM's CPU during the drain.
      */
     record Drain(boolean completed, long startNanos, long endNanos, long firstFetchNanos, double cpuAtFirstFetch,
-                 double serverCpuAtOpen, double serverCpuAtEnd) {
+                 double serverCpuAtOpen, double harnessCpu) {
         double seconds() {
             return (endNanos - startNanos) / 1e9;
         }
@@ -188,6 +189,7 @@ public final class BenchCommand implements Callable<Integer> {
         // Read before the first session, when no POP3 worker is alive whose time could be counted twice.
         double serverCpuAtOpen = fixture.mailboxCpuSeconds().orElse(Double.NaN);
         boolean halfWayCollected = false;
+        double harnessCpuAtOpen = harnessCpuSeconds();
         while (true) {
             long now = System.nanoTime();
             if (Double.isNaN(cpuAtFirstFetch) && fixture.tap().firstFetchNanos() != 0) {
@@ -211,13 +213,13 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (left == mailboxExpected && received >= eventsExpected) {
                 return new Drain(true, start, now, fixture.tap().firstFetchNanos(), cpuAtFirstFetch,
-                        serverCpuAtOpen, fixture.mailboxCpuSeconds().orElse(Double.NaN));
+                        serverCpuAtOpen, harnessCpuSeconds() - harnessCpuAtOpen);
             }
             if (!rebound.isAlive() || now - lastChange > stallTimeout * 1_000_000_000L) {
                 out.println(rebound.isAlive() ? "STALLED: nothing moved for " + stallTimeout + " s"
                         : "Rebound exited");
                 return new Drain(false, start, lastChange, fixture.tap().firstFetchNanos(), cpuAtFirstFetch,
-                        serverCpuAtOpen, fixture.mailboxCpuSeconds().orElse(Double.NaN));
+                        serverCpuAtOpen, harnessCpuSeconds() - harnessCpuAtOpen);
             }
             if (now - lastReport > 5_000_000_000L) {
                 lastReport = now;
@@ -226,6 +228,11 @@ public final class BenchCommand implements Callable<Integer> {
             }
             Thread.sleep(20);
         }
+    }
+
+    /** This JVM's CPU: the relay in front of the POP3 server, the topic's subscriber, the polling (and GreenMail). */
+    private static double harnessCpuSeconds() {
+        return ReboundProcess.cpuSecondsOf(ProcessHandle.current().pid()).orElse(Double.NaN);
     }
 
     private void collectGarbage(ReboundProcess rebound) {
@@ -254,7 +261,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void print(DrainFixture fixture, Drain drain, Verdict verdict, Latencies fetchToCommit,
                        Optional<Duration> lastCommits, GcLog gc,
-                       double cpu, Map<String, Double> cpuByThread, double rss, double startup) {
+                       double cpu, Map<String, Double> cpuByThread, double serverCpu, double rss,
+                       double startup) {
         ExpectedResults expected = fixture.expected();
         Pop3Tap tap = fixture.tap();
         out.println();
@@ -305,9 +313,10 @@ public final class BenchCommand implements Callable<Integer> {
                 drainCpu * 1000 / expected.messages());
         row("  by thread (whole run, top 8)", "%s", topThreads(cpuByThread, 8));
         row("CPU seconds of the POP3 server during the drain", "%s",
-                Double.isNaN(drain.serverCpuAtEnd()) ? "not measured (" + pop3Server + " runs in this JVM)"
-                        : String.format(java.util.Locale.ROOT, "%.1f s (%s)",
-                                drain.serverCpuAtEnd() - drain.serverCpuAtOpen(), pop3Server));
+                Double.isNaN(serverCpu) ? "not measured (" + pop3Server + " runs in this JVM)"
+                        : String.format(java.util.Locale.ROOT, "%.1f s (%s)", serverCpu, pop3Server));
+        row("CPU seconds of this bench's JVM during the drain", "%.1f s (POP3 relay, topic subscriber%s)",
+                drain.harnessCpu(), pop3Server.equals("greenmail") ? ", GreenMail" : "");
         row("POP3 sessions", "%d", tap.sessions());
         row("POP3 commands", "%s", tap.commandCounts());
         if (verbose) {

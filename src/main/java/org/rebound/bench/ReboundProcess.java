@@ -67,8 +67,13 @@ public final class ReboundProcess implements AutoCloseable {
 
     /** User plus system CPU seconds the process has used so far, or empty once it is gone. */
     public Optional<Double> cpuSeconds() {
+        return cpuSecondsOf(pid());
+    }
+
+    /** User plus system CPU seconds a process has used so far, or empty once it is gone. */
+    static Optional<Double> cpuSecondsOf(long pid) {
         try {
-            return Optional.of(cpuSeconds(Files.readString(Path.of("/proc", Long.toString(pid()), "stat"))));
+            return Optional.of(cpuSeconds(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

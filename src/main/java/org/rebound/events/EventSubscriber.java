@@ -2,6 +2,7 @@ package org.rebound.events;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -15,6 +16,8 @@ public final class EventSubscriber implements AutoCloseable {
 
     private final Connection connection;
     private final ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
+    // The queue's size() walks the whole queue: a watcher asking every few milliseconds cost seconds of CPU.
+    private final AtomicInteger count = new AtomicInteger();
 
     private EventSubscriber(Connection connection) {
         this.connection = connection;
@@ -32,6 +35,7 @@ public final class EventSubscriber implements AutoCloseable {
                 } catch (JMSException e) {
                     subscriber.received.add("unreadable: " + e);
                 }
+                subscriber.count.incrementAndGet();
             });
             connection.start();
         } catch (JMSException e) {
@@ -42,7 +46,7 @@ public final class EventSubscriber implements AutoCloseable {
     }
 
     public int count() {
-        return received.size();
+        return count.get();
     }
 
     /** The JSON texts received so far, in order of arrival. */
