@@ -25,7 +25,7 @@ import org.rebound.dsn.SmtpCommand;
  * @param statuses   the enhanced status code (RFC 3463)
  * @param replies    the SMTP reply code (RFC 5321)
  * @param diagnostic expressions over the diagnostic text (case-insensitive, found anywhere in it), any of which
- *                   may match; kept apart so that only those whose words occur in a text are run (LiteralIndex)
+ *                   may match; kept apart so that only those whose words occur in a text are run (text.WordSearch)
  * @param remoteMta  the remote MTA's host name (RFC 3464 Remote-MTA)
  * @param provider   the remote MTA, the reporting MTA or the recipient's domain: where a provider's rule applies
  */

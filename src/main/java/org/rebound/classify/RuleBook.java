@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.rebound.dsn.BounceReport;
 import org.rebound.dsn.RecipientStatus;
+import org.rebound.text.WordSearch;
 
 /**
  * An immutable, ordered list of rules: the first rule whose conditions hold decides. Operator rules come first, then
@@ -22,7 +23,7 @@ public final class RuleBook {
 
     private final List<Rule> rules;
     private final Map<String, Rule> byId = new LinkedHashMap<>();
-    private final LiteralIndex index;
+    private final WordSearch index;
     /** For each rule, the number of its first diagnostic expression. */
     private final int[] firstExpression;
     /** For each diagnostic expression, its groups of words in the index (one word of each must occur). */
@@ -51,7 +52,7 @@ public final class RuleBook {
                 groupsOf.add(ids);
             }
         }
-        this.index = new LiteralIndex(words, groups);
+        this.index = new WordSearch(words, groups);
         this.wordGroups = groupsOf.toArray(new int[0][]);
         this.firstExpression = new int[this.rules.size()];
         int expressions = 0;
@@ -71,10 +72,10 @@ public final class RuleBook {
 
     /**
      * The first rule that matches, with the evidence it matched; empty when none does. Rules whose diagnostic
-     * expression needs a word the text lacks are skipped without running the expression (see LiteralIndex).
+     * expression needs a word the text lacks are skipped without running the expression (see WordSearch).
      */
     public Optional<RuleMatch> firstMatch(BounceReport report, RecipientStatus recipient) {
-        BitSet found = index.candidates(recipient.diagnostic());
+        BitSet found = index.labelsIn(recipient.diagnostic());
         for (int i = 0; i < rules.size(); i++) {
             Rule rule = rules.get(i);
             int first = firstExpression[i];

@@ -1,8 +1,13 @@
 package org.rebound.dsn;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+
+import org.rebound.text.WordSearch;
 
 /**
  * Derives a status code from a diagnostic text that states none, the way Sisimai does (lib/Sisimai/SMTP/Status.pm,
@@ -99,19 +104,20 @@ public final class PseudoStatus {
                     "system config error", "server error", "temporary failure")));
 
     /** Every phrase of the table in its order, searched at once; DETAIL_OF_PHRASE gives each one's code. */
-    private static final PhraseSet ALL_PHRASES;
+    private static final WordSearch ALL_PHRASES;
     private static final int[] DETAIL_OF_PHRASE;
 
     static {
-        List<String> all = new java.util.ArrayList<>();
-        List<Integer> details = new java.util.ArrayList<>();
+        Map<Integer, List<String>> labelled = new HashMap<>();
+        List<Integer> details = new ArrayList<>();
         for (Phrases p : TABLE) {
             for (String phrase : p.phrases) {
-                all.add(phrase);
+                labelled.put(details.size(), List.of(phrase));
                 details.add(p.detail);
             }
         }
-        ALL_PHRASES = new PhraseSet(all);
+        // Each phrase is its own label, numbered in the table's order: the smallest label found is the first phrase.
+        ALL_PHRASES = new WordSearch(labelled, details.size());
         DETAIL_OF_PHRASE = details.stream().mapToInt(Integer::intValue).toArray();
     }
 
@@ -147,7 +153,7 @@ public final class PseudoStatus {
         if (diagnostic.isEmpty()) {
             return Optional.empty();
         }
-        int found = ALL_PHRASES.firstIn(diagnostic);
+        int found = ALL_PHRASES.smallestLabelIn(diagnostic);
         if (found < 0) {
             return Optional.empty();
         }

@@ -1,20 +1,24 @@
-package org.rebound.classify;
+package org.rebound.text;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * An Aho-Corasick automaton over the required words of every rule's diagnostic expressions (see
- * {@link RequiredLiterals}), numbered by group: one pass over a diagnostic tells which groups have a word in it, so
- * that the regular expressions that cannot match are never run. This keeps classification fast however many rules
- * the book holds.
+ * Many lower-case ASCII words searched for at once, ASCII case ignored, in one pass over a text: an Aho-Corasick
+ * automaton (A. V. Aho and M. J. Corasick, "Efficient string matching", CACM 18(6), 1975). Each word carries a
+ * label, a small number shared by a group of words; a search tells which labels have a word in the text, or the
+ * smallest such label.
+ *
+ * <p>The rule book uses it to skip the rules whose required words a diagnostic lacks, so that classification stays
+ * fast however many rules there are; the status derivation uses it to find the first phrase of its table in a
+ * diagnostic, where testing each phrase with String.contains was the hottest spot.
  */
-final class LiteralIndex {
+public final class WordSearch {
 
     private static final int ALPHABET = 128;
 
@@ -27,18 +31,18 @@ final class LiteralIndex {
     private final int[] next;
     private final byte[] classOf = new byte[ALPHABET];
     private final int classes;
-    /** For each state, the groups whose words end there; null when none (most states). */
+    /** For each state, the labels whose words end there, smallest first; null when none (most states). */
     private final int[][] outputs;
-    private final int groups;
+    private final int labels;
 
     /**
-     * @param words  for each group number, its words (lower case ASCII)
-     * @param groups how many group numbers there are
+     * @param words  for each label (0 up to {@code labels - 1}), its words, in lower-case ASCII
+     * @param labels how many labels there are
      */
-    LiteralIndex(Map<Integer, Set<String>> words, int groups) {
-        this.groups = groups;
+    public WordSearch(Map<Integer, ? extends Collection<String>> words, int labels) {
+        this.labels = labels;
         int k = 1; // class 0: characters in no word, which lead back to the root from anywhere
-        for (Set<String> ws : words.values()) {
+        for (Collection<String> ws : words.values()) {
             for (String word : ws) {
                 for (int i = 0; i < word.length(); i++) {
                     char c = word.charAt(i);
@@ -53,7 +57,7 @@ final class LiteralIndex {
         List<List<Integer>> out = new ArrayList<>();
         trie.add(empty(classes));
         out.add(new ArrayList<>());
-        for (Map.Entry<Integer, Set<String>> e : words.entrySet()) {
+        for (Map.Entry<Integer, ? extends Collection<String>> e : words.entrySet()) {
             for (String word : e.getValue()) {
                 int node = 0;
                 for (int i = 0; i < word.length(); i++) {
@@ -98,8 +102,8 @@ final class LiteralIndex {
         }
         outputs = new int[out.size()][];
         for (int i = 0; i < out.size(); i++) {
-            int[] groupsHere = out.get(i).stream().mapToInt(Integer::intValue).distinct().toArray();
-            outputs[i] = groupsHere.length == 0 ? null : groupsHere;
+            int[] labelsHere = out.get(i).stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
+            outputs[i] = labelsHere.length == 0 ? null : labelsHere;
         }
     }
 
@@ -109,27 +113,42 @@ final class LiteralIndex {
         return row;
     }
 
-    /** The groups that have a word in the text. */
-    BitSet candidates(String text) {
-        BitSet found = new BitSet(groups);
+    /** The labels that have a word in the text. */
+    public BitSet labelsIn(String text) {
+        BitSet found = new BitSet(labels);
         int node = 0;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= ALPHABET) {
-                node = 0;
-                continue;
-            }
-            if (c >= 'A' && c <= 'Z') {
-                c = (char) (c + ('a' - 'A'));
-            }
-            node = next[node * classes + classOf[c]];
+            node = step(node, text.charAt(i));
             int[] here = outputs[node];
             if (here != null) {
-                for (int group : here) {
-                    found.set(group);
+                for (int label : here) {
+                    found.set(label);
                 }
             }
         }
         return found;
+    }
+
+    /** The smallest label that has a word in the text, or -1 when none has. */
+    public int smallestLabelIn(String text) {
+        int best = Integer.MAX_VALUE;
+        int node = 0;
+        for (int i = 0; i < text.length() && best > 0; i++) {
+            node = step(node, text.charAt(i));
+            int[] here = outputs[node];
+            if (here != null && here[0] < best) {
+                best = here[0];
+            }
+        }
+        return best == Integer.MAX_VALUE ? -1 : best;
+    }
+
+    /** The state after reading {@code c}: a character in no word (any non-ASCII one) leads back to the root. */
+    private int step(int node, char c) {
+        if (c >= ALPHABET) {
+            return 0;
+        }
+        char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        return next[node * classes + classOf[lower]];
     }
 }

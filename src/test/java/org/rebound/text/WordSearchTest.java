@@ -1,4 +1,4 @@
-package org.rebound.classify;
+package org.rebound.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -12,8 +12,11 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-/** The word index finds exactly the groups that have a word in a text, as a search for each word would. */
-class LiteralIndexTest {
+/**
+ * The word search finds exactly the labels that have a word in a text, and the smallest of them, as a search for
+ * each word would.
+ */
+class WordSearchTest {
 
     /** Overlapping words, words inside others and shared prefixes: the cases the failure links must get right. */
     private static final List<Set<String>> WORDS = List.of(Set.of("user unknown", "unknown user"),
@@ -21,12 +24,12 @@ class LiteralIndexTest {
             Set.of("over quota", "quota exceeded"), Set.of("ota e"), Set.of("550 5.1.1"), Set.of("5.1"),
             Set.of("aaab"), Set.of("aab"), Set.of("spam"), Set.of("relay access denied", "relay"));
 
-    private static LiteralIndex index() {
+    private static WordSearch index() {
         Map<Integer, Set<String>> words = new HashMap<>();
         for (int g = 0; g < WORDS.size(); g++) {
             words.put(g, WORDS.get(g));
         }
-        return new LiteralIndex(words, WORDS.size());
+        return new WordSearch(words, WORDS.size());
     }
 
     private static BitSet bySearch(String text) {
@@ -44,16 +47,26 @@ class LiteralIndexTest {
 
     @Test
     void findsTheGroupsOfWordsInTextsOfAnyCase() {
-        LiteralIndex index = index();
+        WordSearch index = index();
         for (String text : List.of("", "550 5.1.1 <a@b>: User Unknown", "Mailbox Is Full; over QUOTA exceeded",
                 "aaaab", "aaab", "xunknownuser unknown", "Relay access denied", "quota e\u00e9xceeded", "spa\u00e9m")) {
-            assertEquals(bySearch(text), index.candidates(text), text);
+            assertEquals(bySearch(text), index.labelsIn(text), text);
+        }
+    }
+
+    @Test
+    void theSmallestLabelIsTheFirstOneASearchForEachWordFinds() {
+        WordSearch index = index();
+        for (String text : List.of("", "no word here", "550 5.1.1 <a@b>: User Unknown", "the box is full of SPAM",
+                "aaab relay", "\u00e9know")) {
+            BitSet found = bySearch(text);
+            assertEquals(found.isEmpty() ? -1 : found.nextSetBit(0), index.smallestLabelIn(text), text);
         }
     }
 
     @Test
     void agreesWithASearchForEachWordOnRandomTexts() {
-        LiteralIndex index = index();
+        WordSearch index = index();
         Random random = new Random(7);
         String alphabet = "aAbknowUsErmilfxqt5.1 0\u00e9";
         for (int n = 0; n < 20_000; n++) {
@@ -67,7 +80,10 @@ class LiteralIndexTest {
                     text.append(alphabet.charAt(random.nextInt(alphabet.length())));
                 }
             }
-            assertEquals(bySearch(text.toString()), index.candidates(text.toString()), text.toString());
+            BitSet expected = bySearch(text.toString());
+            assertEquals(expected, index.labelsIn(text.toString()), text.toString());
+            assertEquals(expected.isEmpty() ? -1 : expected.nextSetBit(0), index.smallestLabelIn(text.toString()),
+                    text.toString());
         }
     }
 }
