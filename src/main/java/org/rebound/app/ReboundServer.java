@@ -1,6 +1,9 @@
 package org.rebound.app;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -102,6 +105,7 @@ public final class ReboundServer implements AutoCloseable {
         Duration pollDelay = Duration.ofMillis(settings.integer("rebound.mailbox.poll-delay", 10, 86_400_000));
         Duration backoffMax = settings.duration("rebound.mailbox.backoff-max");
         String topic = settings.text("rebound.jms.topic");
+        requireFreeHealthPort(settings);
 
         try {
             dataSource = openDatabase(settings);
@@ -224,6 +228,24 @@ public final class ReboundServer implements AutoCloseable {
             return new Classifier(new ReloadingRuleBook(files, new RuleBookLoader(), Duration.ofSeconds(1)));
         } catch (RuleBookException e) {
             throw new SettingsException("rule book: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The health endpoint's port must be free: Camel only logs a failed bind and runs on without /observe/health,
+     * and an orchestrator probing it would then restart a Rebound that works.
+     */
+    private static void requireFreeHealthPort(Settings settings) {
+        if (!settings.optionalText("camel.management.enabled").equalsIgnoreCase("true")) {
+            return;
+        }
+        String host = settings.text("camel.management.host");
+        int port = settings.integer("camel.management.port", 1, 65535);
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            throw new SettingsException("camel.management.port", "a port free on " + host + " for the health "
+                    + "endpoint", port + ", which cannot be bound (" + e.getMessage() + ")");
         }
     }
 

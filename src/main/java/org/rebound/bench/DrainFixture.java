@@ -125,6 +125,8 @@ public final class DrainFixture implements AutoCloseable {
         settings.put("rebound.jms.embedded.data-dir", work.resolve("artemis").toString());
         settings.put("rebound.jms.embedded.port", Integer.toString(jmsPort));
         settings.put("rebound.jms.topic", TOPIC);
+        // Its own health port: a Rebound already running on this machine holds the shipped one.
+        settings.put("camel.management.port", Integer.toString(DemoMailbox.freePort()));
         return settings;
     }
 

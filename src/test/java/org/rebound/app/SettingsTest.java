@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,6 +63,19 @@ class SettingsTest {
 
         assertTrue(e.getMessage().startsWith(message) || e.getMessage().contains(message), e.getMessage());
         assertTrue(e.getMessage().contains(key), e.getMessage());
+    }
+
+    @Test
+    void healthPortInUseStopsStartUpNamingTheKey() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Settings s = shipped(Map.of(), new Properties())
+                    .with("camel.management.port", Integer.toString(taken.getLocalPort()));
+
+            SettingsException e = assertThrows(SettingsException.class, () -> ReboundServer.start(s));
+
+            assertTrue(e.getMessage().startsWith("setting camel.management.port: expected a port free on 127.0.0.1"),
+                    e.getMessage());
+        }
     }
 
     @Test
