@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -135,7 +136,8 @@ public final class ReboundServer implements AutoCloseable {
             KeptMessages kept = KeptMessages.load(received);
             main.bind("keptMessages", kept);
             UnderstandingAhead understanding = new UnderstandingAhead(new MessageUnderstanding(
-                    new ReportParser(maxMessageBytes), new RecipientClassifier(classifier, clock)), parsingPool);
+                    new ReportParser(maxMessageBytes), new RecipientClassifier(classifier, clock)),
+                    understandAheadPool(parsingThreads));
             MailboxReader reader = new MailboxReader(mailbox, window, sessionMessages, kept,
                     nonBounce == NonBouncePolicy.KEEP, deletes, progress, understanding::downloaded);
             resources.push(reader);
@@ -256,6 +258,22 @@ public final class ReboundServer implements AutoCloseable {
         return new ThreadPoolExecutor(n, n, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(n * 64),
                 r -> new Thread(r, "rebound-parse-" + count.incrementAndGet()),
                 new ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
+    /**
+     * The threads that understand a window while the one before is recorded (UnderstandingAhead), apart from the
+     * split's pool. On one bounded pool, a downloaded window's 500 tasks kept the queue full, so Camel ran the
+     * split's own submissions on the submitting thread (CallerRunsPolicy), each nested in the one before; one
+     * 100,000-message drain stalled there with no log line. Apart, the split's pool sees only the split's tasks.
+     * The queue needs no bound of its own: the mailbox reader downloads one window ahead at a time.
+     */
+    private ExecutorService understandAheadPool(int threads) {
+        int n = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        AtomicInteger count = new AtomicInteger();
+        ExecutorService pool = new ThreadPoolExecutor(n, n, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> new Thread(r, "rebound-understand-" + count.incrementAndGet()));
+        resources.push(pool::shutdownNow);
+        return pool;
     }
 
     /** This process's name in the outbox's claims: host and process id. */

@@ -168,8 +168,7 @@ public final class Pop3Tap implements AutoCloseable {
         int n;
         try {
             while ((n = in.read(buffer)) > 0) {
-                out.write(buffer, 0, n);
-                out.flush();
+                // Counted before it is passed on, so that whoever sees the server's answer also sees the count.
                 long now = System.nanoTime();
                 for (int i = 0; i < n; i++) {
                     if (buffer[i] == '\n') {
@@ -179,6 +178,8 @@ public final class Pop3Tap implements AutoCloseable {
                         line.write(buffer[i]);
                     }
                 }
+                out.write(buffer, 0, n);
+                out.flush();
             }
         } finally {
             out.close();

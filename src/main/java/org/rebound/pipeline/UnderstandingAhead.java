@@ -10,14 +10,14 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 
 /**
- * Starts understanding each window as soon as the mailbox reader has downloaded it, on the parsing pool, while the
+ * Starts understanding each window as soon as the mailbox reader has downloaded it, on a pool of its own, while the
  * window before it is still being correlated and recorded; the route's understanding step then takes the result.
  * Without it, the parsing threads waited while the database recorded a window, and the database waited while they
  * parsed the next: the two now overlap.
  *
  * <p>A message whose understanding has not started yet is understood by the thread that asks for it, so a route
- * thread never waits on work queued behind itself in the pool. Results no one asks for (the intake dropped the
- * message as handled before, or its window failed) are forgotten two windows later: the route takes one window at
+ * thread never waits on work that is only queued. Results no one asks for (the intake dropped the message as
+ * handled before, or its window failed) are forgotten three windows later: the route takes one window at
  * a time, and the reader downloads at most one ahead.
  */
 public final class UnderstandingAhead {
