@@ -140,11 +140,20 @@ public final class ReboundProcess implements AutoCloseable {
      */
     public void collectGarbage() throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid()), "GC.run")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("jcmd GC.run did not answer within 30 s");
+        Path output = Files.createTempFile("rebound-jcmd", ".txt");
+        try {
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid()), "GC.run")
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("jcmd GC.run did not answer within 30 s");
+            }
+            if (p.exitValue() != 0) {
+                throw new IOException("jcmd GC.run exited with " + p.exitValue() + ": "
+                        + Files.readString(output).strip());
+            }
+        } finally {
+            Files.deleteIfExists(output);
         }
     }
 
