@@ -11,11 +11,7 @@ final class MailboxSettings {
     }
 
     static MailboxAccount account(Settings settings) {
-        Duration timeout = settings.duration("rebound.mailbox.timeout");
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new SettingsException("setting rebound.mailbox.timeout: expected a positive duration, got "
-                    + timeout);
-        }
+        Duration timeout = positive(settings, "rebound.mailbox.timeout");
         return new MailboxAccount(
                 settings.choice("rebound.mailbox.protocol", MailboxAccount.Protocol.class,
                         MailboxAccount.Protocol::parse),
@@ -32,5 +28,17 @@ final class MailboxSettings {
 
     static int sessionMessages(Settings settings) {
         return settings.integer("rebound.mailbox.session-messages", 1, Integer.MAX_VALUE);
+    }
+
+    static Duration windowStuckAfter(Settings settings) {
+        return positive(settings, "rebound.mailbox.window-stuck-after");
+    }
+
+    private static Duration positive(Settings settings, String key) {
+        Duration d = settings.duration(key);
+        if (d.isNegative() || d.isZero()) {
+            throw new SettingsException("setting " + key + ": expected a positive duration, got " + d);
+        }
+        return d;
     }
 }

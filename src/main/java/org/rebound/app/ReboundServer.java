@@ -42,6 +42,7 @@ import org.rebound.events.OutboxRelay;
 import org.rebound.health.BrokerHealthCheck;
 import org.rebound.health.DatabaseHealthCheck;
 import org.rebound.health.PollPacer;
+import org.rebound.health.StuckWindowWatch;
 import org.rebound.health.MailboxHealthCheck;
 import org.rebound.mailbox.MailboxAccount;
 import org.rebound.mailbox.MailboxReader;
@@ -105,6 +106,7 @@ public final class ReboundServer implements AutoCloseable {
         Duration outboxLease = settings.duration("rebound.outbox.claim-lease");
         Duration pollDelay = Duration.ofMillis(settings.integer("rebound.mailbox.poll-delay", 10, 86_400_000));
         Duration backoffMax = settings.duration("rebound.mailbox.backoff-max");
+        Duration windowStuckAfter = MailboxSettings.windowStuckAfter(settings);
         String topic = settings.text("rebound.jms.topic");
         requireFreeHealthPort(settings);
 
@@ -156,7 +158,8 @@ public final class ReboundServer implements AutoCloseable {
             OutboxRelay relay = new OutboxRelay(jms, topic, outbox, outboxBatch);
             resources.push(relay);
             main.bind("outboxRelay", relay);
-            PollPacer pacer = new PollPacer(clock, pollDelay, backoffMax);
+            PollPacer pacer = new PollPacer(clock, pollDelay, backoffMax, windowStuckAfter);
+            resources.push(StuckWindowWatch.start(pacer, 30));
             main.bind("pollPacer", pacer);
             main.bind("databaseHealth", new DatabaseHealthCheck(dataSource));
             main.bind("brokerHealth", new BrokerHealthCheck(jms, outbox));

@@ -24,18 +24,22 @@ public final class PollPacer implements PollingConsumerPollStrategy {
     private final Clock clock;
     private final Duration first;
     private final Duration ceiling;
+    private final Duration stuckAfter;
     private volatile Instant nextPoll = Instant.MIN;
     private volatile Duration current = Duration.ZERO;
     private volatile Optional<String> cause = Optional.empty();
+    private volatile Optional<Instant> pollStarted = Optional.empty();
 
     /**
-     * @param first   the first backoff (the poll delay)
-     * @param ceiling the longest backoff
+     * @param first      the first backoff (the poll delay)
+     * @param ceiling    the longest backoff
+     * @param stuckAfter how long one poll (fetch, understand and record a window) may run before it counts as stuck
      */
-    public PollPacer(Clock clock, Duration first, Duration ceiling) {
+    public PollPacer(Clock clock, Duration first, Duration ceiling, Duration stuckAfter) {
         this.clock = clock;
         this.first = first;
         this.ceiling = ceiling;
+        this.stuckAfter = stuckAfter;
     }
 
     /** A window failed: wait longer before the next poll. */
@@ -57,18 +61,35 @@ public final class PollPacer implements PollingConsumerPollStrategy {
         return cause;
     }
 
+    /** When the poll that has run longer than the stuck limit began; empty while no poll is stuck. */
+    public Optional<Instant> stuckSince() {
+        Optional<Instant> started = pollStarted;
+        return started.filter(s -> !clock.instant().isBefore(s.plus(stuckAfter)));
+    }
+
+    public Duration stuckAfter() {
+        return stuckAfter;
+    }
+
     @Override
     public boolean begin(Consumer consumer, Endpoint endpoint) {
-        return !clock.instant().isBefore(nextPoll);
+        Instant now = clock.instant();
+        if (now.isBefore(nextPoll)) {
+            return false;
+        }
+        pollStarted = Optional.of(now);
+        return true;
     }
 
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
         // a poll that ran; whether its window committed is reported by the route
+        pollStarted = Optional.empty();
     }
 
     @Override
     public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
+        pollStarted = Optional.empty();
         return false;
     }
 

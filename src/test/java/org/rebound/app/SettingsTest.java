@@ -55,6 +55,7 @@ class SettingsTest {
         "rebound.correlation.order|message-id,fax|rebound.correlation.order",
         "rebound.quarantine.min-soft-error-spacing|one day|rebound.quarantine.min-soft-error-spacing",
         "rebound.mailbox.host|' '|setting rebound.mailbox.host: expected a value, got nothing",
+        "rebound.mailbox.window-stuck-after|PT0S|setting rebound.mailbox.window-stuck-after: expected a positive duration",
     })
     void wrongSettingStopsStartUpNamingTheKey(String key, String value, String message) {
         Settings s = shipped(Map.of(), new Properties()).with(key, value);
