@@ -98,7 +98,8 @@ public final class ReboundServer implements AutoCloseable {
         boolean updateSentStatus = settings.bool("rebound.correlation.sent-messages.update-status");
         Path deadLetterDir = settings.path("rebound.dead-letter.dir");
         boolean embeddedBroker = settings.bool("rebound.jms.embedded");
-        int parsingThreads = settings.integer("rebound.parsing.threads", 0, 256);
+        int parsingSetting = settings.integer("rebound.parsing.threads", 0, 256);
+        int parsingThreads = parsingSetting == 0 ? Runtime.getRuntime().availableProcessors() : parsingSetting;
         int maxMessageBytes = settings.integer("rebound.parsing.max-message-bytes", 1024, Integer.MAX_VALUE);
         Classifier classifier = classifier(settings);
         settings.integer("rebound.outbox.poll-period", 10, 3_600_000);
@@ -137,9 +138,10 @@ public final class ReboundServer implements AutoCloseable {
             main.bind("windowIntake", new WindowIntake(received, deletes));
             KeptMessages kept = KeptMessages.load(received);
             main.bind("keptMessages", kept);
+            ExecutorService aheadPool = understandAheadPool(parsingThreads);
+            resources.push(aheadPool::shutdownNow);
             UnderstandingAhead understanding = new UnderstandingAhead(new MessageUnderstanding(
-                    new ReportParser(maxMessageBytes), new RecipientClassifier(classifier, clock)),
-                    understandAheadPool(parsingThreads));
+                    new ReportParser(maxMessageBytes), new RecipientClassifier(classifier, clock)), aheadPool);
             MailboxReader reader = new MailboxReader(mailbox, window, sessionMessages, kept,
                     nonBounce == NonBouncePolicy.KEEP, deletes, progress, understanding::downloaded);
             resources.push(reader);
@@ -255,8 +257,7 @@ public final class ReboundServer implements AutoCloseable {
     }
 
     /** A bounded pool: when every thread is busy and the queue full, the caller parses, which slows the fetch. */
-    private static ExecutorService parsingPool(int threads) {
-        int n = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+    private static ExecutorService parsingPool(int n) {
         AtomicInteger count = new AtomicInteger();
         return new ThreadPoolExecutor(n, n, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(n * 64),
                 r -> new Thread(r, "rebound-parse-" + count.incrementAndGet()),
@@ -270,13 +271,10 @@ public final class ReboundServer implements AutoCloseable {
      * 100,000-message drain stalled there with no log line. Apart, the split's pool sees only the split's tasks.
      * The queue needs no bound of its own: the mailbox reader downloads one window ahead at a time.
      */
-    private ExecutorService understandAheadPool(int threads) {
-        int n = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+    private static ExecutorService understandAheadPool(int n) {
         AtomicInteger count = new AtomicInteger();
-        ExecutorService pool = new ThreadPoolExecutor(n, n, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        return new ThreadPoolExecutor(n, n, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> new Thread(r, "rebound-understand-" + count.incrementAndGet()));
-        resources.push(pool::shutdownNow);
-        return pool;
     }
 
     /** This process's name in the outbox's claims: host and process id. */

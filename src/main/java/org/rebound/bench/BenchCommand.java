@@ -232,7 +232,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** This JVM's CPU: the relay in front of the POP3 server, the topic's subscriber, the polling (and GreenMail). */
     private static double harnessCpuSeconds() {
-        return ReboundProcess.cpuSecondsOf(ProcessHandle.current().pid()).orElse(Double.NaN);
+        return ReboundProcess.cpuSecondsOf(ProcessHandle.current().pid(), false).orElse(Double.NaN);
     }
 
     private void collectGarbage(ReboundProcess rebound) {

@@ -190,8 +190,9 @@ public record BenchDatabase(String name, String url, String user, String passwor
     public static Optional<Duration> lastCommits(HikariDataSource pool, int count) throws SQLException {
         List<OffsetDateTime> commits = new ArrayList<>();
         try (Connection c = pool.getConnection(); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("SELECT received_at FROM received_message ORDER BY received_at DESC")) {
-            while (rows.next() && commits.size() <= count) {
+             ResultSet rows = s.executeQuery("SELECT received_at FROM received_message ORDER BY received_at DESC "
+                     + "FETCH FIRST " + (count + 1) + " ROWS ONLY")) {
+            while (rows.next()) {
                 commits.add(rows.getObject(1, OffsetDateTime.class));
             }
         }

@@ -187,39 +187,30 @@ public final class DovecotMailbox implements BenchMailbox {
 
     @Override
     public int messageCount() {
-        try (var files = Files.list(cur)) {
-            return (int) files.count() + countFiles(cur.resolveSibling("new"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the Dovecot mailbox " + cur, e);
-        }
+        return countFiles(cur) + countFiles(cur.resolveSibling("new"));
     }
 
-    private static int countFiles(Path folder) throws IOException {
+    private static int countFiles(Path folder) {
         try (var files = Files.list(folder)) {
             return (int) files.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the Dovecot mailbox folder " + folder, e);
         }
     }
 
     /** The master process's CPU, with its finished workers' (it reaps them) and the live workers'. */
     @Override
     public OptionalDouble cpuSeconds() {
-        try {
-            double seconds = ReboundProcess.cpuSeconds(stat(process.pid()), true);
-            for (ProcessHandle worker : process.descendants().toList()) {
-                try {
-                    seconds += ReboundProcess.cpuSeconds(stat(worker.pid()), false);
-                } catch (IOException ended) {
-                    // a worker that ended after the listing: the master has its time once it reaps it
-                }
-            }
-            return OptionalDouble.of(seconds);
-        } catch (IOException | UncheckedIOException e) {
+        Optional<Double> master = ReboundProcess.cpuSecondsOf(process.pid(), true);
+        if (master.isEmpty()) {
             return OptionalDouble.empty();
         }
-    }
-
-    private static String stat(long pid) throws IOException {
-        return Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        double seconds = master.get();
+        for (ProcessHandle worker : process.descendants().toList()) {
+            // A worker that ended after the listing is left out: the master has its time once it reaps it.
+            seconds += ReboundProcess.cpuSecondsOf(worker.pid(), false).orElse(0.0);
+        }
+        return OptionalDouble.of(seconds);
     }
 
     @Override

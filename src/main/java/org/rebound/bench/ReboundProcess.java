@@ -67,13 +67,17 @@ public final class ReboundProcess implements AutoCloseable {
 
     /** User plus system CPU seconds the process has used so far, or empty once it is gone. */
     public Optional<Double> cpuSeconds() {
-        return cpuSecondsOf(pid());
+        return cpuSecondsOf(pid(), false);
     }
 
-    /** User plus system CPU seconds a process has used so far, or empty once it is gone. */
-    static Optional<Double> cpuSecondsOf(long pid) {
+    /**
+     * User plus system CPU seconds a process has used so far, with {@code reapedChildren} those of the children it
+     * has waited for too; empty once it is gone.
+     */
+    static Optional<Double> cpuSecondsOf(long pid, boolean reapedChildren) {
         try {
-            return Optional.of(cpuSeconds(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))));
+            return Optional.of(cpuSeconds(Files.readString(Path.of("/proc", Long.toString(pid), "stat")),
+                    reapedChildren));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -90,7 +94,7 @@ public final class ReboundProcess implements AutoCloseable {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    byKind.merge(name.replaceAll("\\d+", "N"), cpuSeconds(stat), Double::sum);
+                    byKind.merge(name.replaceAll("\\d+", "N"), cpuSeconds(stat, false), Double::sum);
                 } catch (IOException | RuntimeException e) {
                     // the thread ended meanwhile
                 }
@@ -101,16 +105,12 @@ public final class ReboundProcess implements AutoCloseable {
         return byKind;
     }
 
-    /** User plus system time of a /proc/.../stat line (proc(5): utime and stime, fields 14 and 15). */
-    private static double cpuSeconds(String stat) {
-        return cpuSeconds(stat, false);
-    }
-
     /**
-     * User plus system time of a /proc/.../stat line; with {@code reapedChildren}, plus that of the children the
-     * process has waited for (cutime and cstime, fields 16 and 17), as a server's finished workers.
+     * User plus system time of a /proc/.../stat line (proc(5): utime and stime, fields 14 and 15); with
+     * {@code reapedChildren}, plus that of the children the process has waited for (cutime and cstime, fields 16
+     * and 17), as a server's finished workers.
      */
-    static double cpuSeconds(String stat, boolean reapedChildren) {
+    private static double cpuSeconds(String stat, boolean reapedChildren) {
         // Fields after the command name, which is in parentheses and may hold spaces: state is field 3.
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
