@@ -55,6 +55,8 @@ import org.rebound.pipeline.DrainProgress;
 import org.rebound.pipeline.EventCorrelator;
 import org.rebound.pipeline.KeptMessages;
 import org.rebound.pipeline.MailForwarder;
+import org.rebound.pipeline.PoisonIsolation;
+import org.rebound.pipeline.StuckMessages;
 import org.rebound.pipeline.UnderstandingAhead;
 import org.rebound.pipeline.UnmatchedPolicy;
 import org.rebound.pipeline.WindowIntake;
@@ -135,7 +137,8 @@ public final class ReboundServer implements AutoCloseable {
             main.bind("drainProgress", progress);
             main.bind("deleteAfterCommit", deletes);
             ReceivedMessages received = new ReceivedMessages(dataSource);
-            main.bind("windowIntake", new WindowIntake(received, deletes));
+            StuckMessages stuck = new StuckMessages(clock, backoffMax);
+            main.bind("windowIntake", new WindowIntake(received, deletes, stuck));
             KeptMessages kept = KeptMessages.load(received);
             main.bind("keptMessages", kept);
             ExecutorService aheadPool = understandAheadPool(parsingThreads);
@@ -153,7 +156,10 @@ public final class ReboundServer implements AutoCloseable {
             main.bind("eventCorrelator", new EventCorrelator(correlator));
             main.bind("dispositionPolicy", new DispositionPolicy(nonBounce, unmatched));
             main.bind("mailForwarder", forwarder);
-            main.bind("deadLetterFolder", new DeadLetterFolder(deadLetterDir, clock));
+            DeadLetterFolder deadLetters = new DeadLetterFolder(deadLetterDir, clock);
+            main.bind("deadLetterFolder", deadLetters);
+            main.bind("poisonIsolation", new PoisonIsolation(() -> DatabaseHealthCheck.answers(dataSource),
+                    deadLetters, received, deletes, stuck));
             main.bind("bounceStore", new BounceStore(dataSource, clock, quarantine,
                     updateSentStatus ? Optional.of(sentTable) : Optional.empty()));
             Outbox outbox = new Outbox(dataSource, clock, instanceName(), outboxLease);
@@ -165,7 +171,7 @@ public final class ReboundServer implements AutoCloseable {
             main.bind("pollPacer", pacer);
             main.bind("databaseHealth", new DatabaseHealthCheck(dataSource));
             main.bind("brokerHealth", new BrokerHealthCheck(jms, outbox));
-            main.bind("pipelineHealth", new MailboxHealthCheck(pacer));
+            main.bind("pipelineHealth", new MailboxHealthCheck(pacer, stuck));
             main.setOverrideProperties(settings.asProperties());
         } catch (Exception | Error e) {
             closeResources();

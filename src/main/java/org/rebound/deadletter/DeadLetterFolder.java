@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.rebound.app.Version;
 import org.rebound.pipeline.Disposition;
 import org.rebound.pipeline.ReturnedMessage;
+import org.rebound.text.CauseChain;
 
 /**
  * The dead-letter "folder" that POP3 does not have: what Rebound could not understand or correlate, kept on disk
@@ -53,14 +54,18 @@ public final class DeadLetterFolder {
         }
     }
 
-    private Path write(ReturnedMessage message, String reason, Optional<Throwable> cause, List<String> recipients)
-            throws IOException {
+    /**
+     * Writes one message's file pair: the raw message, and the sidecar with the reason, the cause and the recipients
+     * concerned.
+     */
+    public Path write(ReturnedMessage message, String reason, Optional<? extends Throwable> cause,
+                      List<String> recipients) throws IOException {
         Files.createDirectories(dir);
         String base = message.shortId();
         Path eml = dir.resolve(base + ".eml");
         Map<String, Object> sidecar = new LinkedHashMap<>();
         sidecar.put("reason", reason);
-        sidecar.put("message", cause.map(Throwable::getMessage).orElse(""));
+        sidecar.put("message", cause.map(CauseChain::of).orElse(""));
         sidecar.put("exception", cause.map(DeadLetterFolder::stackTrace).orElse(""));
         sidecar.put("recipients", recipients);
         sidecar.put("contentHash", message.contentHash());

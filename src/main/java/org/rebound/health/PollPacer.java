@@ -8,6 +8,9 @@ import java.util.Optional;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.PollingConsumerPollStrategy;
+import org.rebound.text.CauseChain;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides when the mailbox is polled; the fetch route's scheduler asks begin() before each poll.
@@ -17,9 +20,13 @@ import org.apache.camel.spi.PollingConsumerPollStrategy;
  * <li>While windows fail (the database down, say) fetching backs off: the poll delay, then twice that, up to a
  * ceiling, so an outage leaves the mailbox untouched instead of downloading the same window again and again. The
  * first window that commits ends the backoff.</li>
+ * <li>The log tells a failing streak once, with the cause chain, when it begins, and once when it ends: a failure
+ * that lasts hours is two lines, not one stack trace per poll.</li>
  * </ul>
  */
 public final class PollPacer implements PollingConsumerPollStrategy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PollPacer.class);
 
     private final Clock clock;
     private final Duration first;
@@ -29,6 +36,8 @@ public final class PollPacer implements PollingConsumerPollStrategy {
     private volatile Duration current = Duration.ZERO;
     private volatile Optional<String> cause = Optional.empty();
     private volatile Optional<Instant> pollStarted = Optional.empty();
+    private volatile int streak;
+    private volatile Instant streakSince = Instant.MIN;
 
     /**
      * @param first      the first backoff (the poll delay)
@@ -44,13 +53,25 @@ public final class PollPacer implements PollingConsumerPollStrategy {
 
     /** A window failed: wait longer before the next poll. */
     public void windowFailed(Throwable failure) {
+        String chain = CauseChain.of(failure);
+        if (streak++ == 0) {
+            streakSince = clock.instant();
+            LOG.warn("a window was not recorded; its messages stay in the mailbox and fetching backs off (from {} "
+                    + "up to {}) until a window commits again: {}", first, ceiling, chain);
+        } else {
+            LOG.debug("window failed again ({} in a row): {}", streak, chain);
+        }
         current = current.isZero() ? first : min(current.multipliedBy(2), ceiling);
         nextPoll = clock.instant().plus(current);
-        cause = Optional.of(String.valueOf(failure));
+        cause = Optional.of(chain);
     }
 
     /** A window committed: the backoff ends. */
     public void windowCommitted() {
+        if (streak > 0) {
+            LOG.info("windows are recorded again, after {} failed attempts since {}", streak, streakSince);
+            streak = 0;
+        }
         current = Duration.ZERO;
         cause = Optional.empty();
         nextPoll = Instant.MIN;

@@ -114,10 +114,18 @@ public final class MailboxReader implements AutoCloseable {
     }
 
     /**
-     * A window failed: nothing of it is deleted. The session ends now, carrying out the deletions of the windows
-     * before it, so that an outage does not hold the mailbox's lock (RFC 1939 section 8) while fetching backs off.
+     * A window failed: what it did not commit stays in the mailbox. The session ends now, carrying out the deletions
+     * of what did commit (the windows before it, and the parts of it that poison isolation recorded), so that an
+     * outage does not hold the mailbox's lock (RFC 1939 section 8) while fetching backs off.
      */
     public synchronized void windowFailed() {
+        try {
+            if (session.isPresent()) {
+                session.get().delete(deletes.take());
+            }
+        } catch (Exception e) {
+            LOG.debug("committed messages not marked for deletion, recognised when fetched again: {}", e.toString());
+        }
         deletes.take();
         endSessionQuietly();
     }

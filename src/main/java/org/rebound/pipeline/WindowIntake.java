@@ -10,22 +10,28 @@ import org.rebound.store.ReceivedMessages;
 
 /**
  * The first step of a window: drops the messages Rebound has dealt with before (fetched again after a crash
- * between commit and delete, or kept in the mailbox) and the second copies of a message within the window, so
- * that nothing is recorded twice. One query for the whole window.
+ * between commit and delete, or kept in the mailbox), the second copies of a message within the window, so
+ * that nothing is recorded twice, and the messages held back as stuck. One query for the whole window.
  */
 public final class WindowIntake {
 
     private final ReceivedMessages received;
     private final DeleteAfterCommit deletes;
+    private final StuckMessages stuck;
 
-    public WindowIntake(ReceivedMessages received, DeleteAfterCommit deletes) {
+    public WindowIntake(ReceivedMessages received, DeleteAfterCommit deletes, StuckMessages stuck) {
         this.received = received;
         this.deletes = deletes;
+        this.stuck = stuck;
     }
 
     public List<ReturnedMessage> newMessages(List<ReturnedMessage> window) throws SQLException {
         Map<String, List<ReturnedMessage>> byContent = new LinkedHashMap<>();
         for (ReturnedMessage m : window) {
+            if (stuck.skip(m)) {
+                // It could neither be recorded nor dead-lettered a moment ago: it waits for its retry time.
+                continue;
+            }
             byContent.computeIfAbsent(m.contentHash(), h -> new ArrayList<>()).add(m);
         }
         Map<String, ReceivedMessages.Outcome> before = received.outcomes(byContent.keySet());

@@ -94,7 +94,7 @@ public final class BounceStore {
                 updateSentStatus(c, events);
                 updateAddresses(c, events, now);
                 QualificationLog.recordAll(c, unqualified(window), now);
-                ReceivedMessages.remember(c, window, now);
+                ReceivedMessages.rememberAll(c, window, now);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

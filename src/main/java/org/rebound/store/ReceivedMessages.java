@@ -82,13 +82,28 @@ public final class ReceivedMessages {
         }
     }
 
+    /** Remembers, in a transaction of its own, what was done with one message (one isolated from its window). */
+    public void rememberNow(ReturnedMessage message, Outcome outcome) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            remember(c, List.of(new Remembered(message, outcome)), Instant.now());
+        }
+    }
+
+    /** A message and what was done with it. */
+    record Remembered(ReturnedMessage message, Outcome outcome) {
+    }
+
     /** Records outcomes within the caller's transaction; a message already remembered keeps its first outcome. */
-    static void remember(Connection c, List<Disposition> dispositions, Instant at) throws SQLException {
+    static void rememberAll(Connection c, List<Disposition> dispositions, Instant at) throws SQLException {
+        remember(c, dispositions.stream().map(d -> new Remembered(d.message(), d.outcome())).toList(), at);
+    }
+
+    private static void remember(Connection c, List<Remembered> dispositions, Instant at) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "INSERT INTO received_message (content_hash, mailbox_uid, outcome, received_at, fetched_at) "
                         + "SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS "
                         + "(SELECT 1 FROM received_message WHERE content_hash = ?)")) {
-            for (Disposition d : dispositions) {
+            for (Remembered d : dispositions) {
                 ReturnedMessage message = d.message();
                 s.setString(1, message.contentHash());
                 s.setString(2, message.mailboxUid());

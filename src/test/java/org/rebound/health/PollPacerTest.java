@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.Test;
+import org.rebound.pipeline.StuckMessages;
 import org.rebound.testing.ManualClock;
 
 class PollPacerTest {
@@ -58,7 +59,7 @@ class PollPacerTest {
     void failureNamesTheCause() {
         pacer.windowFailed(new IllegalStateException("database down"));
 
-        assertEquals(Optional.of("java.lang.IllegalStateException: database down"), pacer.failure());
+        assertEquals(Optional.of("IllegalStateException: database down"), pacer.failure());
     }
 
     @Test
@@ -95,7 +96,8 @@ class PollPacerTest {
         pacer.begin(null, null);
         clock.advance(Duration.ofMinutes(6));
 
-        HealthCheck.Result result = new MailboxHealthCheck(pacer).call();
+        HealthCheck.Result result = new MailboxHealthCheck(pacer, new StuckMessages(clock, Duration.ofMinutes(5)))
+                .call();
 
         assertEquals(HealthCheck.State.DOWN, result.getState());
         assertTrue(result.getMessage().orElse("").contains("rebound.mailbox.window-stuck-after"),
