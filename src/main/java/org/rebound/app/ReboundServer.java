@@ -103,6 +103,7 @@ public final class ReboundServer implements AutoCloseable {
         int parsingSetting = settings.integer("rebound.parsing.threads", 0, 256);
         int parsingThreads = parsingSetting == 0 ? Runtime.getRuntime().availableProcessors() : parsingSetting;
         int maxMessageBytes = settings.integer("rebound.parsing.max-message-bytes", 1024, Integer.MAX_VALUE);
+        int maxRecipients = settings.integer("rebound.parsing.max-recipients", 1, 1_000_000);
         Classifier classifier = classifier(settings);
         settings.integer("rebound.outbox.poll-period", 10, 3_600_000);
         int outboxBatch = settings.integer("rebound.outbox.batch-size", 1, 10_000);
@@ -144,7 +145,7 @@ public final class ReboundServer implements AutoCloseable {
             ExecutorService aheadPool = understandAheadPool(parsingThreads);
             resources.push(aheadPool::shutdownNow);
             UnderstandingAhead understanding = new UnderstandingAhead(new MessageUnderstanding(
-                    new ReportParser(maxMessageBytes), new RecipientClassifier(classifier, clock)), aheadPool);
+                    new ReportParser(maxMessageBytes, maxRecipients), new RecipientClassifier(classifier, clock)), aheadPool);
             MailboxReader reader = new MailboxReader(mailbox, window, sessionMessages, kept,
                     nonBounce == NonBouncePolicy.KEEP, deletes, progress, understanding::downloaded);
             resources.push(reader);

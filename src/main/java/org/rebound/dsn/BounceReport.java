@@ -27,6 +27,10 @@ public record BounceReport(Kind kind, String parser, String reportingMta, String
         Objects.requireNonNull(returnPath, "returnPath");
         Objects.requireNonNull(feedbackType, "feedbackType");
         Objects.requireNonNull(original, "original");
+        reportingMta = FieldLimits.cut(reportingMta, FieldLimits.HOST);
+        envelopeId = FieldLimits.cut(envelopeId, FieldLimits.ENVELOPE_ID);
+        returnPath = FieldLimits.cut(returnPath, FieldLimits.ADDRESS_COLUMN);
+        feedbackType = FieldLimits.cut(feedbackType, FieldLimits.FEEDBACK_TYPE);
         recipients = List.copyOf(recipients);
     }
 

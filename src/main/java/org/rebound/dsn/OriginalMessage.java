@@ -18,6 +18,7 @@ public record OriginalMessage(String messageId, Map<String, String> headers) {
 
     public OriginalMessage {
         Objects.requireNonNull(messageId, "messageId");
+        messageId = FieldLimits.cut(messageId, FieldLimits.MESSAGE_ID);
         headers = org.rebound.dsn.mime.Headers.isHeaderMap(headers) ? headers : Map.copyOf(headers);
     }
 

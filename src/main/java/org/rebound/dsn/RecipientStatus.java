@@ -32,6 +32,11 @@ public record RecipientStatus(String finalRecipient, String originalRecipient, A
         Objects.requireNonNull(remoteMta, "remoteMta");
         Objects.requireNonNull(lastAttempt, "lastAttempt");
         Objects.requireNonNull(command, "command");
+        // Bounded where parsed (FieldLimits): a hostile message's 70 KB diagnostic must not fail a transaction.
+        diagnostic = FieldLimits.cut(diagnostic, FieldLimits.DIAGNOSTIC);
+        remoteMta = FieldLimits.cut(remoteMta, FieldLimits.HOST);
+        // The original recipient is a hint beside the final one: one that cannot be an address is left out.
+        originalRecipient = FieldLimits.addressProblem(originalRecipient).isPresent() ? "" : originalRecipient;
     }
 
     /** The status code as text, or empty. */

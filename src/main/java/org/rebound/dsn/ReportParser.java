@@ -3,6 +3,7 @@ package org.rebound.dsn;
 import org.rebound.dsn.format.ParserChain;
 import org.rebound.dsn.format.ReturnedMail;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import org.rebound.dsn.mime.MimePart;
 import org.rebound.dsn.mime.MimeReader;
@@ -24,20 +25,31 @@ public final class ReportParser {
     /** Real bounces nest three or four levels; far deeper nesting is an attack on the parser. */
     public static final int MAX_DEPTH = 20;
 
+    /**
+     * A returned message reports on the recipients of one sent message: one, or a few where a sender addressed
+     * several at one domain. A thousand is far beyond any real bounce; a report naming more is refused whole.
+     */
+    public static final int DEFAULT_MAX_RECIPIENTS = 1000;
+
     private final MimeReader reader;
     private final int maxPartBytes;
+    private final int maxRecipients;
     private final ParserChain chain = new ParserChain();
 
     public ReportParser() {
-        this(DEFAULT_MAX_PART_BYTES);
+        this(DEFAULT_MAX_PART_BYTES, DEFAULT_MAX_RECIPIENTS);
     }
 
-    /** @param maxPartBytes the largest message (and so the largest part) accepted, in bytes */
-    public ReportParser(int maxPartBytes) {
-        if (maxPartBytes <= 0) {
-            throw new IllegalArgumentException("maxPartBytes must be positive: " + maxPartBytes);
+    /**
+     * @param maxPartBytes  the largest message (and so the largest part) accepted, in bytes
+     * @param maxRecipients the most recipients one report may name; a report naming more is refused whole
+     */
+    public ReportParser(int maxPartBytes, int maxRecipients) {
+        if (maxPartBytes <= 0 || maxRecipients <= 0) {
+            throw new IllegalArgumentException("limits must be positive: " + maxPartBytes + ", " + maxRecipients);
         }
         this.maxPartBytes = maxPartBytes;
+        this.maxRecipients = maxRecipients;
         this.reader = new MimeReader(MAX_DEPTH);
     }
 
@@ -69,7 +81,28 @@ public final class ReportParser {
         return out;
     }
 
+    /**
+     * The report of one returned message. A report that names more recipients than the limit, or a recipient that
+     * cannot be an address (RFC 5321 lengths), is refused whole with the reason, for the dead-letter folder: the
+     * message is suspect, and recording part of it would hide that.
+     */
     public BounceReport parse(byte[] raw) throws UnparseableMessageException {
+        BounceReport report = read(raw);
+        if (report.recipients().size() > maxRecipients) {
+            throw new UnparseableMessageException("the report names " + report.recipients().size()
+                    + " recipients, more than rebound.parsing.max-recipients (" + maxRecipients + ")");
+        }
+        for (RecipientStatus r : report.recipients()) {
+            Optional<String> problem = FieldLimits.addressProblem(r.finalRecipient());
+            if (problem.isPresent()) {
+                throw new UnparseableMessageException("invalid recipient: " + problem.get() + ": "
+                        + FieldLimits.cut(r.finalRecipient(), 80));
+            }
+        }
+        return report;
+    }
+
+    private BounceReport read(byte[] raw) throws UnparseableMessageException {
         if (raw.length == 0) {
             throw new UnparseableMessageException("not a message: empty input");
         }

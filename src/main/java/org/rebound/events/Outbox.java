@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.rebound.dsn.FieldLimits;
 import org.rebound.pipeline.BounceEvent;
 
 /**
@@ -54,7 +55,13 @@ public final class Outbox {
                 "INSERT INTO outbox_event (event_id, payload, created_at) VALUES (?, ?, ?)")) {
             for (BounceEvent e : events) {
                 s.setString(1, e.eventId());
-                s.setString(2, json(BounceEventMessage.of(e)));
+                String payload = json(BounceEventMessage.of(e));
+                if (payload.length() > FieldLimits.EVENT_PAYLOAD) {
+                    // Cannot happen while every field is bounded where parsed; if it does, say so plainly.
+                    throw new IllegalStateException("event " + e.eventId() + " is " + payload.length()
+                            + " characters of JSON, over the outbox column's " + FieldLimits.EVENT_PAYLOAD);
+                }
+                s.setString(2, payload);
                 s.setObject(3, at.atOffset(ZoneOffset.UTC));
                 s.addBatch();
             }

@@ -25,6 +25,7 @@ import org.rebound.classify.QualificationLog;
 import org.rebound.correlate.KeyType;
 import org.rebound.correlate.SentMessage;
 import org.rebound.correlate.SentMessageTable;
+import org.rebound.dsn.FieldLimits;
 import org.rebound.dsn.RecipientStatus;
 import org.rebound.events.Outbox;
 import org.rebound.pipeline.BounceEvent;
@@ -49,8 +50,6 @@ public final class BounceStore {
             + "feedback_type, reason, bounce_type, fault, category, rule_id, original_message_id, correlation_key, "
             + "sent_message_id, delivery_id, received_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
-    private static final int DIAGNOSTIC_LIMIT = 4000;
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -115,20 +114,22 @@ public final class BounceStore {
                 s.setString(++i, r.action().keyword());
                 s.setString(++i, r.statusText());
                 s.setString(++i, r.replyCode());
-                s.setString(++i, truncate(r.diagnostic(), DIAGNOSTIC_LIMIT));
-                s.setString(++i, truncate(r.remoteMta(), 255));
-                s.setString(++i, truncate(e.report().reportingMta(), 255));
+                s.setString(++i, r.diagnostic());
+                s.setString(++i, r.remoteMta());
+                s.setString(++i, e.report().reportingMta());
                 s.setString(++i, e.report().kind().name());
-                s.setString(++i, truncate(e.report().feedbackType(), 40));
+                s.setString(++i, e.report().feedbackType());
                 s.setString(++i, e.result().reason().label());
                 s.setString(++i, e.result().type().label());
                 s.setString(++i, e.result().fault().label());
                 s.setString(++i, e.result().reason().category().name());
-                s.setString(++i, truncate(e.result().ruleId(), 120));
-                s.setString(++i, truncate(e.report().original().messageId(), 998));
+                s.setString(++i, FieldLimits.cut(e.result().ruleId(), FieldLimits.RULE_ID));
+                s.setString(++i, e.report().original().messageId());
                 s.setString(++i, e.correlation().matchedBy().map(KeyType::label).orElse("none"));
-                s.setString(++i, truncate(e.correlation().sentMessage().map(SentMessage::messageId).orElse(""), 998));
-                s.setString(++i, truncate(e.correlation().sentMessage().map(SentMessage::deliveryId).orElse(""), 255));
+                s.setString(++i, FieldLimits.cut(e.correlation().sentMessage().map(SentMessage::messageId).orElse(""),
+                        FieldLimits.MESSAGE_ID));
+                s.setString(++i, FieldLimits.cut(e.correlation().sentMessage().map(SentMessage::deliveryId).orElse(""),
+                        FieldLimits.DELIVERY_ID));
                 s.setObject(++i, e.receivedAt().atOffset(ZoneOffset.UTC));
                 s.addBatch();
             }
@@ -232,9 +233,5 @@ public final class BounceStore {
             throw new UncheckedIOException("gzip into memory cannot fail", e);
         }
         return out.toByteArray();
-    }
-
-    private static String truncate(String text, int limit) {
-        return text.length() <= limit ? text : text.substring(0, limit);
     }
 }

@@ -23,7 +23,7 @@ class FuzzTest {
         List<byte[]> corpus = new ArrayList<>();
         CorpusSupport.messages().values().forEach(corpus::addAll);
         Random random = new Random(SEED);
-        ReportParser parser = new ReportParser(256 * 1024);
+        ReportParser parser = new ReportParser(256 * 1024, ReportParser.DEFAULT_MAX_RECIPIENTS);
         int parsed = 0;
         int refused = 0;
         List<String> internalErrors = new ArrayList<>();

@@ -467,7 +467,7 @@ class ReportParserTest {
 
     @Test
     void partOverTheCapIsUnparseableWithTheCapInTheReason() {
-        ReportParser small = new ReportParser(1024);
+        ReportParser small = new ReportParser(1024, ReportParser.DEFAULT_MAX_RECIPIENTS);
         String big = "From: a@example.org\nContent-Type: multipart/mixed; boundary=\"Z\"\n\n--Z\n"
                 + "Content-Type: text/plain\n\n" + "x".repeat(900) + "\n--Z\nContent-Type: text/plain\n\n" + "y".repeat(5)
                 + "\n--Z--\n";

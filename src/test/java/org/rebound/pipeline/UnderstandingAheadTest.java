@@ -20,7 +20,7 @@ import org.rebound.testing.ManualClock;
 class UnderstandingAheadTest {
 
     private final ManualClock clock = new ManualClock();
-    private final MessageUnderstanding understanding = new MessageUnderstanding(new ReportParser(1 << 20),
+    private final MessageUnderstanding understanding = new MessageUnderstanding(new ReportParser(1 << 20, ReportParser.DEFAULT_MAX_RECIPIENTS),
             new RecipientClassifier(new Classifier(), clock));
     private final List<Runnable> queued = new ArrayList<>();
 
