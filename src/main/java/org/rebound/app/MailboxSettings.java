@@ -3,6 +3,7 @@ package org.rebound.app;
 import java.time.Duration;
 
 import org.rebound.mailbox.MailboxAccount;
+import org.rebound.mailbox.WindowLimits;
 
 /** Reads and checks the rebound.mailbox.* settings. */
 final class MailboxSettings {
@@ -22,8 +23,10 @@ final class MailboxSettings {
                 timeout);
     }
 
-    static int window(Settings settings) {
-        return settings.integer("rebound.mailbox.window", 1, 100_000);
+    static WindowLimits window(Settings settings) {
+        return new WindowLimits(settings.integer("rebound.mailbox.window", 1, 100_000),
+                settings.integer("rebound.mailbox.window-bytes", 1024 * 1024, Integer.MAX_VALUE),
+                settings.integer("rebound.parsing.max-message-bytes", 1024, Integer.MAX_VALUE));
     }
 
     static int sessionMessages(Settings settings) {

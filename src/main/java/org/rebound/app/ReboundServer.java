@@ -46,6 +46,7 @@ import org.rebound.health.StuckWindowWatch;
 import org.rebound.health.MailboxHealthCheck;
 import org.rebound.mailbox.MailboxAccount;
 import org.rebound.mailbox.MailboxReader;
+import org.rebound.mailbox.WindowLimits;
 import org.rebound.pipeline.NonBouncePolicy;
 import org.rebound.pipeline.MessageUnderstanding;
 import org.rebound.pipeline.RecipientClassifier;
@@ -92,7 +93,7 @@ public final class ReboundServer implements AutoCloseable {
         UnmatchedPolicy unmatched = settings.choice("rebound.correlation.unmatched", UnmatchedPolicy.class,
                 UnmatchedPolicy::parse);
         MailboxAccount mailbox = MailboxSettings.account(settings);
-        int window = MailboxSettings.window(settings);
+        WindowLimits window = MailboxSettings.window(settings);
         int sessionMessages = MailboxSettings.sessionMessages(settings);
         CorrelationSettings correlation = settings.parsed(CorrelationSettings::fromProperties);
         SentMessageTable sentTable = settings.parsed(SentMessageTable::fromProperties);
@@ -102,7 +103,6 @@ public final class ReboundServer implements AutoCloseable {
         boolean embeddedBroker = settings.bool("rebound.jms.embedded");
         int parsingSetting = settings.integer("rebound.parsing.threads", 0, 256);
         int parsingThreads = parsingSetting == 0 ? Runtime.getRuntime().availableProcessors() : parsingSetting;
-        int maxMessageBytes = settings.integer("rebound.parsing.max-message-bytes", 1024, Integer.MAX_VALUE);
         int maxRecipients = settings.integer("rebound.parsing.max-recipients", 1, 1_000_000);
         Classifier classifier = classifier(settings);
         settings.integer("rebound.outbox.poll-period", 10, 3_600_000);
@@ -145,7 +145,7 @@ public final class ReboundServer implements AutoCloseable {
             ExecutorService aheadPool = understandAheadPool(parsingThreads);
             resources.push(aheadPool::shutdownNow);
             UnderstandingAhead understanding = new UnderstandingAhead(new MessageUnderstanding(
-                    new ReportParser(maxMessageBytes, maxRecipients), new RecipientClassifier(classifier, clock)), aheadPool);
+                    new ReportParser(window.messageBytes(), maxRecipients), new RecipientClassifier(classifier, clock)), aheadPool);
             MailboxReader reader = new MailboxReader(mailbox, window, sessionMessages, kept,
                     nonBounce == NonBouncePolicy.KEEP, deletes, progress, understanding::downloaded);
             resources.push(reader);

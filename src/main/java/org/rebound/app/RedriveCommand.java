@@ -46,6 +46,6 @@ final class RedriveCommand implements Callable<Integer> {
         ProducerTemplate template = server.camelContext().createProducerTemplate();
         return new Redriver(new ReceivedMessages(server.dataSource()),
                 window -> (List<Disposition>) template.requestBody("direct:process-window", window, List.class),
-                MailboxSettings.window(settings));
+                MailboxSettings.window(settings).messages());
     }
 }

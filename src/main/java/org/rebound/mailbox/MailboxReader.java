@@ -39,7 +39,7 @@ public final class MailboxReader implements AutoCloseable {
 
     private final MailboxAccount account;
     private final Session mail;
-    private final int window;
+    private final WindowLimits window;
     private final int sessionMessages;
     private final KeptMessages kept;
     private final boolean keepPolicy;
@@ -60,7 +60,7 @@ public final class MailboxReader implements AutoCloseable {
      * @param downloaded told of each window as soon as it is downloaded, before it is handed out, on the thread
      *                   that downloaded it: the work on a window can start while the window before is recorded
      */
-    public MailboxReader(MailboxAccount account, int window, int sessionMessages, KeptMessages kept,
+    public MailboxReader(MailboxAccount account, WindowLimits window, int sessionMessages, KeptMessages kept,
             boolean keepPolicy, DeleteAfterCommit deletes, DrainProgress progress,
             Consumer<List<ReturnedMessage>> downloaded) {
         this.account = account;
@@ -132,8 +132,11 @@ public final class MailboxReader implements AutoCloseable {
 
     /** Runs on the route's thread or the prefetcher's, never both at once: it takes no lock of this reader. */
     private List<ReturnedMessage> fetch(Pop3Session from) throws Exception {
-        List<ReturnedMessage> messages = from.fetch(Math.min(window, sessionMessages - from.handedOut()),
-                kept::contains);
+        int room = sessionMessages - from.handedOut();
+        if (room <= 0) {
+            return List.of();
+        }
+        List<ReturnedMessage> messages = from.fetch(window.atMost(room), kept::contains);
         if (!messages.isEmpty()) {
             downloaded.accept(messages);
         }

@@ -2,6 +2,7 @@ package org.rebound.mailbox;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Arrays;
@@ -21,6 +22,7 @@ import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 
 import org.eclipse.angus.mail.pop3.POP3Folder;
+import org.eclipse.angus.mail.pop3.POP3Message;
 import org.rebound.pipeline.ReturnedMessage;
 
 /**
@@ -40,18 +42,24 @@ final class Pop3Session implements AutoCloseable {
 
     private final Store store;
     private final POP3Folder folder;
+    /** Bounds what is read of a message over the size limit: its header section, never its body. */
+    private static final int HEADER_SECTION_LIMIT = 1024 * 1024;
+
     private final Message[] messages;
     private final String[] uids;
+    /** Each message's size as the server lists it (LIST, RFC 1939 section 5), read once when the session opens. */
+    private final int[] sizes;
     /** The messages handed out in this session, by content hash (copies share one). */
     private final Map<String, List<Message>> byHash = new ConcurrentHashMap<>();
     private int next;
     private int handedOut;
 
-    private Pop3Session(Store store, POP3Folder folder, Message[] messages, String[] uids) {
+    private Pop3Session(Store store, POP3Folder folder, Message[] messages, String[] uids, int[] sizes) {
         this.store = store;
         this.folder = folder;
         this.messages = messages;
         this.uids = uids;
+        this.sizes = sizes;
     }
 
     /** @param listIds whether to list the unique ids; without them, every message's {@code mailboxUid} is empty */
@@ -62,10 +70,11 @@ final class Pop3Session implements AutoCloseable {
             POP3Folder folder = (POP3Folder) store.getFolder("INBOX");
             folder.open(Folder.READ_WRITE);
             Message[] messages = folder.getMessages();
+            int[] sizes = folder.getSizes();
             String[] uids = new String[messages.length];
             Arrays.fill(uids, "");
             if (!listIds) {
-                return new Pop3Session(store, folder, messages, uids);
+                return new Pop3Session(store, folder, messages, uids, sizes);
             }
             FetchProfile ids = new FetchProfile();
             ids.add(UIDFolder.FetchProfileItem.UID);
@@ -78,7 +87,7 @@ final class Pop3Session implements AutoCloseable {
                             + " exactly the messages it has recorded");
                 }
             }
-            return new Pop3Session(store, folder, messages, uids);
+            return new Pop3Session(store, folder, messages, uids, sizes);
         } catch (MessagingException | RuntimeException e) {
             store.close();
             throw e;
@@ -101,24 +110,47 @@ final class Pop3Session implements AutoCloseable {
     }
 
     /**
-     * The next messages of the mailbox, in its order, up to {@code max} of them, leaving out those {@code skip}
-     * names by unique id (mail kept in the mailbox on purpose), without downloading them.
+     * The next messages of the mailbox, in its order, up to {@code limits.messages()} of them and, past the first,
+     * up to {@code limits.bytes()} by their listed sizes, leaving out those {@code skip} names by unique id (mail
+     * kept in the mailbox on purpose) without downloading them. A message listed larger than
+     * {@code limits.messageBytes()} is never downloaded whole: only its header section is read (TOP, RFC 1939
+     * section 7), for the dead-letter folder.
      */
-    synchronized List<ReturnedMessage> fetch(int max, Predicate<String> skip) throws MessagingException, IOException {
-        List<ReturnedMessage> window = new ArrayList<>(Math.min(max, messages.length - next));
-        while (next < messages.length && window.size() < max) {
-            int i = next++;
+    synchronized List<ReturnedMessage> fetch(WindowLimits limits, Predicate<String> skip)
+            throws MessagingException, IOException {
+        List<ReturnedMessage> window = new ArrayList<>(Math.min(limits.messages(), messages.length - next));
+        long bytes = 0;
+        while (next < messages.length && window.size() < limits.messages()) {
+            int i = next;
             if (!uids[i].isEmpty() && skip.test(uids[i])) {
+                next++;
                 continue;
             }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
-            messages[i].writeTo(bytes);
-            ReturnedMessage m = ReturnedMessage.of(bytes.toByteArray(), uids[i]);
+            boolean tooLarge = sizes[i] > limits.messageBytes();
+            long cost = tooLarge ? 0 : sizes[i];
+            if (!window.isEmpty() && bytes + cost > limits.bytes()) {
+                break;
+            }
+            next++;
+            bytes += cost;
+            ReturnedMessage m = tooLarge ? headerSection(i) : whole(i);
             byHash.computeIfAbsent(m.contentHash(), h -> new CopyOnWriteArrayList<>()).add(messages[i]);
             window.add(m);
         }
         handedOut += window.size();
         return window;
+    }
+
+    private ReturnedMessage whole(int i) throws MessagingException, IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(8192, sizes[i] + 256));
+        messages[i].writeTo(bytes);
+        return ReturnedMessage.of(bytes.toByteArray(), uids[i]);
+    }
+
+    private ReturnedMessage headerSection(int i) throws MessagingException, IOException {
+        try (InputStream top = ((POP3Message) messages[i]).top(0)) {
+            return ReturnedMessage.headersOnly(top.readNBytes(HEADER_SECTION_LIMIT), uids[i], sizes[i]);
+        }
     }
 
     /**

@@ -26,7 +26,9 @@ public final class DispositionPolicy {
 
     Disposition decide(MessageResult result) {
         return switch (result.kind()) {
-            case UNREADABLE -> new Disposition(result, List.of(), Optional.of("unreadable"), Outcome.DEAD_LETTERED);
+            case UNREADABLE -> new Disposition(result, List.of(), Optional.of(
+                    result.failure().filter(MessageTooLargeException.class::isInstance).isPresent() ? "too-large"
+                            : "unreadable"), Outcome.DEAD_LETTERED);
             case NOT_A_BOUNCE -> switch (nonBounce) {
                 case KEEP -> new Disposition(result, List.of(), Optional.empty(), Outcome.KEPT);
                 case FORWARD -> new Disposition(result, List.of(), Optional.empty(), Outcome.FORWARDED);

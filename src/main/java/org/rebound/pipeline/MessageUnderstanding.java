@@ -25,6 +25,9 @@ public final class MessageUnderstanding {
     }
 
     public MessageResult understand(ReturnedMessage message) {
+        if (message.tooLarge().isPresent()) {
+            return MessageResult.unreadable(message, new MessageTooLargeException(message.tooLarge().getAsLong()));
+        }
         try {
             BounceReport report = parser.parse(message.raw());
             if (!report.isBounce()) {

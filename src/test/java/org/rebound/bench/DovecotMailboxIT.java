@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rebound.mailbox.MailboxAccount;
 import org.rebound.mailbox.MailboxReader;
+import org.rebound.mailbox.WindowLimits;
 import org.rebound.pipeline.DeleteAfterCommit;
 import org.rebound.pipeline.DrainProgress;
 import org.rebound.pipeline.KeptMessages;
@@ -42,7 +43,7 @@ class DovecotMailboxIT {
         progress = DrainProgress.start(Clock.systemUTC(), Duration.ofHours(1));
         MailboxAccount account = new MailboxAccount(MailboxAccount.Protocol.POP3, "127.0.0.1", mailbox.port(),
                 mailbox.user(), mailbox.password(), Duration.ofSeconds(10));
-        reader = new MailboxReader(account, 10, 100, KeptMessages.of(List.of()), false, deletes, progress,
+        reader = new MailboxReader(account, new WindowLimits(10, Long.MAX_VALUE, Integer.MAX_VALUE), 100, KeptMessages.of(List.of()), false, deletes, progress,
                 window -> { });
     }
 

@@ -207,7 +207,8 @@ class MailboxReaderIT {
     private MailboxReader reader(int window, int sessionMessages, KeptMessages kept, boolean keepPolicy) {
         MailboxAccount account = new MailboxAccount(MailboxAccount.Protocol.POP3, "127.0.0.1", mailbox.port(),
                 DemoMailbox.USER, DemoMailbox.PASSWORD, Duration.ofSeconds(10));
-        return new MailboxReader(account, window, sessionMessages, kept, keepPolicy, deletes, progress,
+        return new MailboxReader(account, new WindowLimits(window, Long.MAX_VALUE, Integer.MAX_VALUE),
+                sessionMessages, kept, keepPolicy, deletes, progress,
                 downloaded::add);
     }
 
