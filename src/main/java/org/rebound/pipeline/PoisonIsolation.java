@@ -68,7 +68,8 @@ public final class PoisonIsolation {
         Exchange done = producer.send(WINDOW_ROUTE, ex -> ex.getIn().setBody(part));
         Exception failure = done.getException();
         if (failure == null) {
-            part.forEach(m -> stuck.released(m.contentHash()));
+            // A held message the intake skipped is still held; one whose retry time had come went through.
+            part.stream().filter(m -> !stuck.skip(m)).forEach(m -> stuck.released(m.contentHash()));
             return done.getProperty(NEW_MESSAGES, 0, Integer.class);
         }
         if (!databaseAnswers.getAsBoolean()) {

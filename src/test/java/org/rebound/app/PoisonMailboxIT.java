@@ -3,6 +3,8 @@ package org.rebound.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +77,112 @@ class PoisonMailboxIT {
         }
     }
 
+    /**
+     * The dead-letter folder cannot be written (its path is a file): the bounce that needs it stays in the mailbox,
+     * held back and reported by health, while the good bounce beside it is stored; once the folder is repaired, the
+     * held message goes through at its next try, without a restart.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class BrokenDeadLetterFolder {
+
+        private RunningRebound rebound;
+        private Pop3Tap tap;
+        private Path deadLetters;
+        private int mailboxWhileBroken;
+        private int sessionsInFiveSecondsWhileBroken;
+        private HealthCheck.Result healthWhileBroken;
+        private HealthCheck.Result healthAfterRepair;
+
+        @BeforeAll
+        void breakTheFolderThenRepairIt() throws Exception {
+            rebound = RunningRebound.start(TestDatabase.h2(), s -> {
+                tap = tapInFrontOf(s);
+                deadLetters = Path.of(s.text("rebound.dead-letter.dir"));
+                return s.with("rebound.mailbox.port", Integer.toString(tap.port()))
+                        .with("rebound.mailbox.poll-delay", "1000")
+                        .with("rebound.mailbox.backoff-max", "PT8S");
+            });
+            Files.createDirectories(deadLetters.getParent());
+            Files.writeString(deadLetters, "a file where the dead-letter folder should be");
+            rebound.logSent("good@sender.example", "good@recipient.example", "winter", null);
+            rebound.mailbox.deliver(TestMail.dsn("never-sent@sender.example",
+                    List.of(new Failure("stranger@recipient.example", "5.1.1", "550 5.1.1 User unknown"))));
+            rebound.mailbox.deliver(TestMail.dsn("good@sender.example",
+                    List.of(new Failure("good@recipient.example", "5.1.1", "550 5.1.1 User unknown"))));
+            RunningRebound.await("the good bounce stored", Duration.ofSeconds(60),
+                    () -> rebound.count("SELECT COUNT(*) FROM bounce_event") == 1);
+            RunningRebound.await("the pipeline reported DOWN", Duration.ofSeconds(30),
+                    () -> pipelineHealth(rebound).getState() == HealthCheck.State.DOWN);
+            int before = tap.sessions();
+            Thread.sleep(5_000);
+            sessionsInFiveSecondsWhileBroken = tap.sessions() - before;
+            mailboxWhileBroken = rebound.mailbox.messageCount();
+            healthWhileBroken = pipelineHealth(rebound);
+
+            Files.delete(deadLetters);
+            RunningRebound.await("the held message dead-lettered after the repair", Duration.ofSeconds(60),
+                    () -> rebound.mailbox.messageCount() == 0);
+            RunningRebound.await("the pipeline reported UP", Duration.ofSeconds(30),
+                    () -> pipelineHealth(rebound).getState() == HealthCheck.State.UP);
+            healthAfterRepair = pipelineHealth(rebound);
+        }
+
+        @AfterAll
+        void stop() throws Exception {
+            try (AutoCloseable t = tap) {
+                if (rebound != null) {
+                    rebound.close();
+                }
+            }
+        }
+
+        @Test
+        void theMessageThatCannotBeDeadLetteredStaysInTheMailbox() {
+            assertEquals(1, mailboxWhileBroken);
+        }
+
+        @Test
+        void healthSaysWhyWhileAMessageCannotBeRecorded() {
+            assertEquals(HealthCheck.State.DOWN, healthWhileBroken.getState());
+            assertTrue(healthWhileBroken.getMessage().orElse("").contains("neither recorded nor dead-lettered"),
+                    healthWhileBroken.getMessage().toString());
+        }
+
+        @Test
+        void theHeldMessageIsNotFetchedInALoop() {
+            // A poll every second at most (rebound.mailbox.poll-delay): no greedy loop on a message skipped.
+            assertTrue(sessionsInFiveSecondsWhileBroken <= 6, sessionsInFiveSecondsWhileBroken + " sessions in 5 s");
+        }
+
+        @Test
+        void theHeldMessageIsDeadLetteredOnceTheFolderIsRepaired() throws Exception {
+            try (Stream<Path> files = Files.list(deadLetters)) {
+                assertEquals(1, files.filter(p -> p.toString().endsWith(".eml")).count());
+            }
+        }
+
+        @Test
+        void healthIsUpAgainOnceTheHeldMessageWentThrough() {
+            assertEquals(HealthCheck.State.UP, healthAfterRepair.getState());
+        }
+    }
+
+    static Pop3Tap tapInFrontOf(Settings settings) {
+        try {
+            Pop3Tap tap = new Pop3Tap(Integer.parseInt(settings.text("rebound.mailbox.port")));
+            tap.open();
+            return tap;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static HealthCheck.Result pipelineHealth(RunningRebound rebound) {
+        return HealthCheckRegistry.get(rebound.server.camelContext()).getCheck("pipeline")
+                .map(check -> ((HealthCheck) check).call()).orElseThrow();
+    }
+
     /** H2's form of the PostgreSQL trigger: rejects the victim's bounce_event row (recipient is the 4th column). */
     public static final class RejectVictim implements Trigger {
         @Override
@@ -100,12 +208,7 @@ class PoisonMailboxIT {
         @BeforeAll
         void drainAHostileMailbox() throws Exception {
             rebound = RunningRebound.start(database(), s -> {
-                try {
-                    tap = new Pop3Tap(Integer.parseInt(s.text("rebound.mailbox.port")));
-                    tap.open();
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
+                tap = tapInFrontOf(s);
                 return s.with("rebound.mailbox.port", Integer.toString(tap.port()))
                         .with("rebound.parsing.max-message-bytes", Integer.toString(256 * 1024));
             });
@@ -150,8 +253,7 @@ class PoisonMailboxIT {
             RunningRebound.await("the mailbox to keep only what is kept", Duration.ofSeconds(30),
                     () -> rebound.mailbox.messageCount()
                             == rebound.count("SELECT COUNT(*) FROM received_message WHERE outcome = 'KEPT'"));
-            healthAfter = HealthCheckRegistry.get(rebound.server.camelContext()).getCheck("pipeline")
-                    .map(check -> ((HealthCheck) check).call());
+            healthAfter = Optional.of(pipelineHealth(rebound));
         }
 
         @AfterAll
