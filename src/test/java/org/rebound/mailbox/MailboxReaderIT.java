@@ -61,6 +61,35 @@ class MailboxReaderIT {
     }
 
     @Test
+    void windowsHoldAtMostTheWindowBytesByListedSize() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            mailbox.deliver(kilobyteMessage(i));
+        }
+        reader = reader(new WindowLimits(100, 2_500, Integer.MAX_VALUE));
+
+        List<Integer> sizes = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            List<ReturnedMessage> window = reader.nextWindow();
+            sizes.add(window.size());
+            commit(window);
+        }
+
+        assertEquals(List.of(2, 2, 1), sizes);
+    }
+
+    @Test
+    void aMessageOverTheSizeLimitIsHandedOutAsItsHeaderSectionOnly() throws Exception {
+        mailbox.deliver(kilobyteMessage(0));
+        reader = reader(new WindowLimits(100, Long.MAX_VALUE, 500));
+
+        ReturnedMessage m = reader.nextWindow().get(0);
+
+        assertTrue(m.tooLarge().getAsLong() >= 1_000, m.tooLarge().toString());
+        assertTrue(new String(m.raw(), StandardCharsets.US_ASCII).endsWith("@mx.example>\r\n\r\n"),
+                new String(m.raw(), StandardCharsets.US_ASCII));
+    }
+
+    @Test
     void eachWindowIsAnnouncedAsDownloadedBeforeItIsHandedOut() throws Exception {
         deliver(5);
         reader = reader(3, 100, KeptMessages.of(List.of()));
@@ -135,12 +164,24 @@ class MailboxReaderIT {
         deliver(4);
         reader = reader(2, 100, KeptMessages.of(List.of()));
         commit(reader.nextWindow());
-        List<ReturnedMessage> failed = reader.nextWindow();
-        failed.forEach(deletes::alreadyHandled);
+        reader.nextWindow();
 
         reader.windowFailed();
 
         // The first window's deletions were carried out when the session ended; the failed window's were not.
+        assertEquals(2, mailbox.messageCount());
+    }
+
+    @Test
+    void aFailedWindowStillDeletesThePartsOfItThatCommitted() throws Exception {
+        deliver(4);
+        reader = reader(4, 100, KeptMessages.of(List.of()));
+        List<ReturnedMessage> window = reader.nextWindow();
+        // Poison isolation recorded the first half before the second failed.
+        window.subList(0, 2).forEach(deletes::alreadyHandled);
+
+        reader.windowFailed();
+
         assertEquals(2, mailbox.messageCount());
     }
 
@@ -205,10 +246,18 @@ class MailboxReaderIT {
     }
 
     private MailboxReader reader(int window, int sessionMessages, KeptMessages kept, boolean keepPolicy) {
+        return reader(new WindowLimits(window, Long.MAX_VALUE, Integer.MAX_VALUE), sessionMessages, kept,
+                keepPolicy);
+    }
+
+    private MailboxReader reader(WindowLimits limits) {
+        return reader(limits, 100, KeptMessages.of(List.of()), true);
+    }
+
+    private MailboxReader reader(WindowLimits limits, int sessionMessages, KeptMessages kept, boolean keepPolicy) {
         MailboxAccount account = new MailboxAccount(MailboxAccount.Protocol.POP3, "127.0.0.1", mailbox.port(),
                 DemoMailbox.USER, DemoMailbox.PASSWORD, Duration.ofSeconds(10));
-        return new MailboxReader(account, new WindowLimits(window, Long.MAX_VALUE, Integer.MAX_VALUE),
-                sessionMessages, kept, keepPolicy, deletes, progress,
+        return new MailboxReader(account, limits, sessionMessages, kept, keepPolicy, deletes, progress,
                 downloaded::add);
     }
 
@@ -229,6 +278,16 @@ class MailboxReaderIT {
         for (int i = 0; i < n; i++) {
             mailbox.deliver(message(i));
         }
+    }
+
+    /**
+     * A message whose body is 1,000 bytes: GreenMail's LIST gives a message's body size (MimeMessage.getSize), where
+     * RFC 1939 and Dovecot give the whole message's, and the limits these tests set hold for either.
+     */
+    private static byte[] kilobyteMessage(int i) {
+        return ("From: MAILER-DAEMON@mx.example\r\nTo: bounces@sender.example\r\nSubject: returned " + i
+                + "\r\nMessage-ID: <k" + i + "@mx.example>\r\n\r\n" + "0123456789\r\n".repeat(83) + "end\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     private static byte[] message(int i) {
