@@ -41,9 +41,13 @@ public final class FieldLimits {
 
     /**
      * The text cut to {@code limit} characters when longer, ending with a marker that says it was cut and how long
-     * it was, so a reader never mistakes a cut diagnostic for the whole.
+     * it was, so a reader never mistakes a cut diagnostic for the whole; without NUL characters.
      */
     public static String cut(String text, int limit) {
+        if (text.indexOf('\u0000') >= 0) {
+            // PostgreSQL's text types cannot hold U+0000 (the insert fails), and no server's words contain it.
+            text = text.replace("\u0000", "");
+        }
         if (text.length() <= limit) {
             return text;
         }
@@ -55,10 +59,17 @@ public final class FieldLimits {
     }
 
     /**
-     * Why the text cannot be an email address by the lengths of RFC 5321 section 4.5.3.1, or empty when it can
+     * Why the text cannot be an email address by the lengths of RFC 5321 section 4.5.3.1 (or a control character in
+     * it), or empty when it can
      * (the syntax is the parsers' business; this only keeps an impossible value out of the store).
      */
     public static Optional<String> addressProblem(String address) {
+        for (int i = 0; i < address.length(); i++) {
+            char c = address.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return Optional.of("a control character (RFC 5321 4.1.2 allows none in an address)");
+            }
+        }
         int octets = address.getBytes(StandardCharsets.UTF_8).length;
         if (octets > ADDRESS_OCTETS) {
             return Optional.of(octets + " octets, over the " + ADDRESS_OCTETS + " of a path (RFC 5321 4.5.3.1.3)");

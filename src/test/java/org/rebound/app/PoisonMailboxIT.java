@@ -215,7 +215,7 @@ class PoisonMailboxIT {
             try (Connection c = rebound.server.dataSource().getConnection(); Statement s = c.createStatement()) {
                 rejectTheVictimsRow(s);
             }
-            for (String id : List.of("good-1", "good-2", "good-3", "long-diagnostic", "victim")) {
+            for (String id : List.of("good-1", "good-2", "good-3", "long-diagnostic", "nul-diagnostic", "victim")) {
                 rebound.logSent(id + "@sender.example",
                         id.equals("victim") ? TRIGGER_VICTIM : id + "@recipient.example", "winter", null);
             }
@@ -226,6 +226,8 @@ class PoisonMailboxIT {
             List<byte[]> hostile = List.of(
                     TestMail.dsn("long-diagnostic@sender.example", List.of(new Failure(
                             "long-diagnostic@recipient.example", "5.1.1", "550 5.1.1 " + "no such user ".repeat(5_400)))),
+                    TestMail.dsn("nul-diagnostic@sender.example", List.of(new Failure(
+                            "nul-diagnostic@recipient.example", "5.1.1", "550 5.1.1 no\u0000such user"))),
                     TestMail.dsn("invalid@sender.example", List.of(new Failure(
                             "x".repeat(400) + "@recipient.example", "5.1.1", "550 5.1.1 unknown"))),
                     TestMail.dsn("many@sender.example", manyFailures(1_001)),
@@ -268,7 +270,7 @@ class PoisonMailboxIT {
         @Test
         void goodBouncesAreStoredDespiteThePoisonInTheirWindow() throws SQLException {
             assertEquals(List.of("good-1@recipient.example", "good-2@recipient.example", "good-3@recipient.example",
-                            "long-diagnostic@recipient.example"),
+                            "long-diagnostic@recipient.example", "nul-diagnostic@recipient.example"),
                     rebound.rows("SELECT recipient FROM bounce_event WHERE delivery_id = 'winter' ORDER BY recipient"));
         }
 

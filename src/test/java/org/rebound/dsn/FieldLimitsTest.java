@@ -27,6 +27,16 @@ class FieldLimitsTest {
     }
 
     @Test
+    void nulCharactersAreDropped() {
+        assertEquals("550 unknown", FieldLimits.cut("550 \u0000unknown", FieldLimits.DIAGNOSTIC));
+    }
+
+    @Test
+    void anAddressWithAControlCharacterCannotBeAnAddress() {
+        assertTrue(FieldLimits.addressProblem("some\u0000one@example.com").isPresent());
+    }
+
+    @Test
     void anOrdinaryAddressIsValid() {
         assertEquals(Optional.empty(), FieldLimits.addressProblem("someone@example.com"));
     }
