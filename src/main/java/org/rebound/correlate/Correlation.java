@@ -11,6 +11,9 @@ public sealed interface Correlation {
 
     Optional<KeyType> matchedBy();
 
+    /** Whether this correlation proves that the bounce belongs to a message sent to its recipient. */
+    Verification verification();
+
     /**
      * The sent message was found.
      *
@@ -35,6 +38,15 @@ public sealed interface Correlation {
         public Optional<KeyType> matchedBy() {
             return Optional.of(key.type());
         }
+
+        @Override
+        public Verification verification() {
+            if (!recipientConfirmed) {
+                return Verification.OTHER_RECIPIENT;
+            }
+            return key.type() == KeyType.RECIPIENT_TIME ? Verification.RECIPIENT_AND_TIME_ONLY
+                    : Verification.PROVEN;
+        }
     }
 
     /**
@@ -55,6 +67,11 @@ public sealed interface Correlation {
         @Override
         public Optional<KeyType> matchedBy() {
             return Optional.empty();
+        }
+
+        @Override
+        public Verification verification() {
+            return Verification.UNCORRELATED;
         }
     }
 }

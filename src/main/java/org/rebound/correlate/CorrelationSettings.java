@@ -29,7 +29,7 @@ public record CorrelationSettings(List<KeyType> order, Pattern verpPattern, Stri
     private static final Pattern FIELD_NAME = Pattern.compile("[!-9;-~]+");
 
     public static final CorrelationSettings DEFAULTS = new CorrelationSettings(
-            KeyType.parseOrder("message-id,envelope-id,verp,custom-header,recipient-time"),
+            KeyType.parseOrder("message-id,envelope-id,verp,custom-header"),
             Pattern.compile("^bounces\\+([^@]+)@"), "X-Campaign-Id", Duration.ofDays(7));
 
     public CorrelationSettings {

@@ -10,13 +10,16 @@ import org.rebound.pipeline.BounceEvent;
  *
  * @param schemaVersion bumped on any incompatible change of this shape
  * @param eventId       stable across retries: consumers deduplicate on it
+ * @param verification  whether the bounce is proven to belong to a message sent to its recipient ("proven"), or
+ *                      why not ("other-recipient", "recipient-time-only", "uncorrelated"); only a proven bounce
+ *                      changed the address's state
  */
 public record BounceEventMessage(int schemaVersion, String eventId, String receivedAt, String recipient,
                                  String action, String status, String replyCode, String diagnostic,
                                  String remoteMta, String reportingMta, String kind, String feedbackType,
                                  String reason, String type, String fault, String category, String rule,
                                  String originalMessageId, String correlationKey, String sentMessageId,
-                                 String deliveryId, String contentHash) {
+                                 String deliveryId, String contentHash, String verification) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -30,6 +33,7 @@ public record BounceEventMessage(int schemaVersion, String eventId, String recei
                 e.report().original().messageId(),
                 e.correlation().matchedBy().map(KeyType::label).orElse("none"),
                 e.correlation().sentMessage().map(SentMessage::messageId).orElse(""),
-                e.correlation().sentMessage().map(SentMessage::deliveryId).orElse(""), e.message().contentHash());
+                e.correlation().sentMessage().map(SentMessage::deliveryId).orElse(""), e.message().contentHash(),
+                e.correlation().verification().label());
     }
 }

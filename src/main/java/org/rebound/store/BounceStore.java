@@ -48,8 +48,8 @@ public final class BounceStore {
     private static final String INSERT_EVENT = "INSERT INTO bounce_event (event_id, content_hash, recipient, "
             + "original_recipient, action, status_code, reply_code, diagnostic, remote_mta, reporting_mta, kind, "
             + "feedback_type, reason, bounce_type, fault, category, rule_id, original_message_id, correlation_key, "
-            + "sent_message_id, delivery_id, received_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "sent_message_id, delivery_id, received_at, verification) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -90,8 +90,12 @@ public final class BounceStore {
                 insertRaw(c, raw);
                 insertEvents(c, events);
                 Outbox.add(c, events, now);
-                updateSentStatus(c, events);
-                updateAddresses(c, events, now);
+                // Anyone can mail the bounce address: only a bounce proven to belong to a message sent to its
+                // recipient changes that message's status or the address's state (correlate.Verification).
+                List<BounceEvent> proven = events.stream()
+                        .filter(e -> e.correlation().verification().proven()).toList();
+                updateSentStatus(c, proven);
+                updateAddresses(c, proven, now);
                 QualificationLog.recordAll(c, unqualified(window), now);
                 ReceivedMessages.rememberAll(c, window, now);
                 c.commit();
@@ -131,6 +135,7 @@ public final class BounceStore {
                 s.setString(++i, FieldLimits.cut(e.correlation().sentMessage().map(SentMessage::deliveryId).orElse(""),
                         FieldLimits.DELIVERY_ID));
                 s.setObject(++i, e.receivedAt().atOffset(ZoneOffset.UTC));
+                s.setString(++i, e.correlation().verification().label());
                 s.addBatch();
             }
             s.executeBatch();
