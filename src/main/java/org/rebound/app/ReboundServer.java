@@ -113,6 +113,7 @@ public final class ReboundServer implements AutoCloseable {
         Duration windowStuckAfter = MailboxSettings.windowStuckAfter(settings);
         String topic = settings.text("rebound.jms.topic");
         requireFreeHealthPort(settings);
+        requireLoginOffLoopback(settings);
 
         try {
             dataSource = openDatabase(settings);
@@ -242,6 +243,34 @@ public final class ReboundServer implements AutoCloseable {
             return new Classifier(new ReloadingRuleBook(files, new RuleBookLoader(), Duration.ofSeconds(1)));
         } catch (RuleBookException e) {
             throw new SettingsException("rule book: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The HTTP endpoints tell the pipeline's state (and, with Jolokia, operate it): on loopback by default, and on any
+     * other address only behind a login (Camel's embedded server: basic authentication from a properties file).
+     */
+    private static void requireLoginOffLoopback(Settings settings) {
+        if (!settings.optionalText("camel.management.enabled").equalsIgnoreCase("true")) {
+            return;
+        }
+        String host = settings.text("camel.management.host");
+        boolean loopback;
+        try {
+            loopback = InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new SettingsException("camel.management.host", "an address of this machine", host
+                    + ", which does not resolve");
+        }
+        if (loopback) {
+            return;
+        }
+        String enabled = settings.optionalText("camel.management.authentication-enabled");
+        if (!enabled.equalsIgnoreCase("true")
+                || settings.optionalText("camel.management.basic-properties-file").isEmpty()) {
+            throw new SettingsException("camel.management.authentication-enabled", "true, with "
+                    + "camel.management.basic-properties-file naming the users, since camel.management.host ("
+                    + host + ") is not loopback", enabled.isEmpty() ? "nothing" : enabled);
         }
     }
 

@@ -80,6 +80,16 @@ class SettingsTest {
     }
 
     @Test
+    void healthEndpointOffLoopbackWithoutALoginStopsStartUpNamingTheKey() {
+        Settings s = shipped(Map.of(), new Properties()).with("camel.management.host", "0.0.0.0");
+
+        SettingsException e = assertThrows(SettingsException.class, () -> ReboundServer.start(s));
+
+        assertTrue(e.getMessage().startsWith("setting camel.management.authentication-enabled: expected true"),
+                e.getMessage());
+    }
+
+    @Test
     void everyShippedKeyHasACommentAbove() throws IOException {
         List<String> lines = Files.readAllLines(Path.of("application.properties"));
         for (int i = 0; i < lines.size(); i++) {

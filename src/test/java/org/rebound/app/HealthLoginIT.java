@@ -1,0 +1,55 @@
+package org.rebound.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** With a login configured, the health endpoint answers only to a user who gives it. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HealthLoginIT {
+
+    private RunningRebound rebound;
+    private URI health;
+
+    @BeforeAll
+    void startWithALogin() throws Exception {
+        Path users = Files.createTempFile("rebound-users", ".properties");
+        Files.writeString(users, "user.ops=s3cret,admin\n");
+        rebound = RunningRebound.start(TestDatabase.h2(), s -> s
+                .with("camel.management.authentication-enabled", "true")
+                .with("camel.management.basic-properties-file", users.toString()));
+        health = URI.create("http://127.0.0.1:" + rebound.settings.text("camel.management.port") + "/observe/health");
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        rebound.close();
+    }
+
+    @Test
+    void withoutALoginTheEndpointRefuses() throws Exception {
+        assertEquals(401, get(HttpRequest.newBuilder(health)).statusCode());
+    }
+
+    @Test
+    void withTheLoginTheEndpointAnswers() throws Exception {
+        String login = Base64.getEncoder().encodeToString("ops:s3cret".getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, get(HttpRequest.newBuilder(health).header("Authorization", "Basic " + login)).statusCode());
+    }
+
+    private static HttpResponse<String> get(HttpRequest.Builder request) throws Exception {
+        return HttpClient.newHttpClient().send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
