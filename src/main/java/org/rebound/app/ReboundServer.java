@@ -36,6 +36,7 @@ import org.rebound.correlate.SentMessageLookup;
 import org.rebound.correlate.SentMessageTable;
 import org.rebound.deadletter.DeadLetterFolder;
 import org.rebound.dsn.ReportParser;
+import org.rebound.events.BrokerLogin;
 import org.rebound.events.EmbeddedBroker;
 import org.rebound.events.Outbox;
 import org.rebound.events.OutboxRelay;
@@ -121,10 +122,15 @@ public final class ReboundServer implements AutoCloseable {
 
             ConnectionFactory jms;
             if (embeddedBroker) {
+                BrokerLogin publisher = brokerLogin(settings, "rebound.jms.embedded.user",
+                        "rebound.jms.embedded.password").orElseGet(() -> BrokerLogin.withRandomPassword(
+                                settings.text("rebound.jms.embedded.user")));
                 resources.push(new EmbeddedBroker(settings.text("rebound.jms.embedded.host"),
                         settings.integer("rebound.jms.embedded.port", 1, 65535),
-                        settings.text("rebound.jms.embedded.data-dir")));
-                jms = new ActiveMQConnectionFactory(EmbeddedBroker.IN_VM_URL);
+                        settings.text("rebound.jms.embedded.data-dir"), publisher,
+                        brokerLogin(settings, "rebound.jms.embedded.subscriber-user",
+                                "rebound.jms.embedded.subscriber-password")));
+                jms = new ActiveMQConnectionFactory(EmbeddedBroker.IN_VM_URL, publisher.user(), publisher.password());
             } else {
                 jms = new ActiveMQConnectionFactory(settings.text("rebound.jms.url"),
                         settings.optionalText("rebound.jms.user"), settings.optionalText("rebound.jms.password"));
@@ -244,6 +250,13 @@ public final class ReboundServer implements AutoCloseable {
         } catch (RuleBookException e) {
             throw new SettingsException("rule book: " + e.getMessage());
         }
+    }
+
+    /** A login of the embedded broker, when its password is set (from the environment). */
+    private static Optional<BrokerLogin> brokerLogin(Settings settings, String userKey, String passwordKey) {
+        String password = settings.optionalText(passwordKey);
+        return password.isEmpty() ? Optional.empty()
+                : Optional.of(new BrokerLogin(settings.text(userKey), password));
     }
 
     /**

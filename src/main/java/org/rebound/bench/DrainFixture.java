@@ -40,6 +40,9 @@ public final class DrainFixture implements AutoCloseable {
     private final BenchDatabase database;
     private final ExpectedResults expected;
     private final Path work;
+    /** The password of the embedded broker's subscriber login during a benchmark run. */
+    private static final String SUBSCRIBER_PASSWORD = "bench-subscriber";
+
     private final int jmsPort;
     private final int sentRows;
 
@@ -124,6 +127,7 @@ public final class DrainFixture implements AutoCloseable {
         settings.put("rebound.dead-letter.dir", work.resolve("dead-letter").toString());
         settings.put("rebound.jms.embedded.data-dir", work.resolve("artemis").toString());
         settings.put("rebound.jms.embedded.port", Integer.toString(jmsPort));
+        settings.put("rebound.jms.embedded.subscriber-password", SUBSCRIBER_PASSWORD);
         settings.put("rebound.jms.topic", TOPIC);
         // Its own health port: a Rebound already running on this machine holds the shipped one.
         settings.put("camel.management.port", Integer.toString(DemoMailbox.freePort()));
@@ -138,10 +142,15 @@ public final class DrainFixture implements AutoCloseable {
     /**
      * Subscribes to the topic of the Rebound process's embedded broker over TCP, retrying while the broker starts.
      */
+    /** The embedded broker's subscriber login, over its TCP acceptor. */
+    private ActiveMQConnectionFactory subscriberConnections() {
+        return new ActiveMQConnectionFactory("tcp://127.0.0.1:" + jmsPort, "subscriber", SUBSCRIBER_PASSWORD);
+    }
+
     public EventSubscriber subscribe(ReboundProcess rebound, Duration timeout)
             throws JMSException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + jmsPort);
+        ActiveMQConnectionFactory factory = subscriberConnections();
         while (true) {
             try {
                 return EventSubscriber.subscribe(factory, TOPIC);
@@ -162,7 +171,7 @@ public final class DrainFixture implements AutoCloseable {
                                               ConcurrentLinkedQueue<String> into, Duration timeout)
             throws JMSException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + jmsPort);
+        ActiveMQConnectionFactory factory = subscriberConnections();
         while (true) {
             try {
                 return DurableSubscriber.subscribe(factory, TOPIC, clientId, into);

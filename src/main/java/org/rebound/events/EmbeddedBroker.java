@@ -1,6 +1,13 @@
 package org.rebound.events;
 
+import java.util.Optional;
+import java.util.Set;
+
 import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
+import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
+import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 
@@ -8,15 +15,39 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
  * The ActiveMQ Artemis broker Rebound starts in its own process when no external broker is configured: an in-VM
  * acceptor for Rebound itself, and one TCP acceptor so that consumers outside the process can subscribe. Only
  * the core protocol is enabled: this machine's other brokers own the AMQP, MQTT and STOMP ports.
+ *
+ * <p>Security is on: every connection logs in. Rebound's own user publishes; the subscriber user may read and
+ * subscribe but never send, so no other program can put a forged event on the topic. Anonymous connections are
+ * refused.
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
     /** The URL Rebound's own connection factory uses inside the process. */
     public static final String IN_VM_URL = "vm://0";
 
+    private static final String PUBLISHER = "publisher";
+    private static final String SUBSCRIBER = "subscriber";
+
     private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
 
-    public EmbeddedBroker(String host, int port, String dataDir) throws Exception {
+    /**
+     * @param publisher  Rebound's own login: sends events
+     * @param subscriber the login of consumers outside Rebound, if any: reads and subscribes, never sends
+     */
+    public EmbeddedBroker(String host, int port, String dataDir, BrokerLogin publisher,
+                          Optional<BrokerLogin> subscriber) throws Exception {
+        SecurityConfiguration users = new SecurityConfiguration();
+        users.addUser(publisher.user(), publisher.password());
+        users.addRole(publisher.user(), PUBLISHER);
+        subscriber.ifPresent(s -> {
+            users.addUser(s.user(), s.password());
+            users.addRole(s.user(), SUBSCRIBER);
+        });
+        // Role(name, send, consume, createDurableQueue, deleteDurableQueue, createNonDurableQueue,
+        //      deleteNonDurableQueue, manage, browse, createAddress, deleteAddress)
+        Set<Role> roles = Set.of(
+                new Role(PUBLISHER, true, true, true, true, true, true, false, true, true, true),
+                new Role(SUBSCRIBER, false, true, true, true, true, true, false, true, true, false));
         Configuration config = new ConfigurationImpl()
                 .setName("rebound-embedded")
                 .setPersistenceEnabled(true)
@@ -24,10 +55,12 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setBindingsDirectory(dataDir + "/bindings")
                 .setLargeMessagesDirectory(dataDir + "/large-messages")
                 .setPagingDirectory(dataDir + "/paging")
-                .setSecurityEnabled(false)
+                .setSecurityEnabled(true)
                 .addAcceptorConfiguration("in-vm", IN_VM_URL)
                 .addAcceptorConfiguration("tcp", "tcp://" + host + ":" + port + "?protocols=CORE");
+        config.putSecurityRoles("#", roles);
         server.setConfiguration(config);
+        server.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
         server.start();
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.health.HealthCheck;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.rebound.app.TestMail.Failure;
+import org.rebound.events.BrokerLogin;
 import org.rebound.events.EmbeddedBroker;
 import org.rebound.events.EventSubscriber;
 
@@ -28,6 +30,8 @@ import org.rebound.events.EventSubscriber;
 class BrokerOutageIT {
 
     private static final int BOUNCES = 5;
+    private static final BrokerLogin PUBLISHER = new BrokerLogin("rebound", "external-publisher-password");
+    private static final BrokerLogin SUBSCRIBER = new BrokerLogin("subscriber", "external-subscriber-password");
 
     private EmbeddedBroker broker;
     private TcpProxy proxy;
@@ -40,11 +44,13 @@ class BrokerOutageIT {
     void cutTheBrokerThenRestoreIt() throws Exception {
         int brokerPort = DemoMailbox.freePort();
         Path dir = Files.createTempDirectory("external-broker");
-        broker = new EmbeddedBroker("127.0.0.1", brokerPort, dir.toString());
+        broker = new EmbeddedBroker("127.0.0.1", brokerPort, dir.toString(), PUBLISHER, Optional.of(SUBSCRIBER));
         proxy = new TcpProxy(brokerPort);
         rebound = RunningRebound.start(TestDatabase.h2(), s -> s.with("rebound.jms.embedded", "false")
+                .with("rebound.jms.user", PUBLISHER.user()).with("rebound.jms.password", PUBLISHER.password())
                 .with("rebound.jms.url", "tcp://127.0.0.1:" + proxy.port() + "?callTimeout=5000&clientFailureCheckPeriod=2000&connectionTTL=6000"));
-        outside = EventSubscriber.subscribe(new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort),
+        outside = EventSubscriber.subscribe(new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort,
+                        SUBSCRIBER.user(), SUBSCRIBER.password()),
                 "rebound.bounces");
         for (int i = 0; i < BOUNCES; i++) {
             rebound.logSent("b" + i + "@sender.example", "r" + i + "@recipient.example", "winter", null);

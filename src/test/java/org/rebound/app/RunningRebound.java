@@ -27,6 +27,9 @@ import org.rebound.events.EventSubscriber;
  */
 final class RunningRebound implements AutoCloseable {
 
+    /** The password of the embedded broker's subscriber login in tests. */
+    static final String SUBSCRIBER_PASSWORD = "test-subscriber-password";
+
     final Path work;
     final Settings settings;
     final DemoMailbox mailbox;
@@ -54,6 +57,7 @@ final class RunningRebound implements AutoCloseable {
                 .with("rebound.dead-letter.dir", work.resolve("dead-letter").toString())
                 .with("rebound.jms.embedded.data-dir", work.resolve("artemis").toString())
                 .with("rebound.jms.embedded.port", Integer.toString(jmsPort))
+                .with("rebound.jms.embedded.subscriber-password", SUBSCRIBER_PASSWORD)
                 .with("rebound.mailbox.poll-delay", "100")
                 .with("camel.management.port", Integer.toString(DemoMailbox.freePort()));
         Settings adjusted = adjust.apply(settings);
@@ -61,10 +65,12 @@ final class RunningRebound implements AutoCloseable {
         try {
             server = ReboundServer.start(adjusted);
             // A subscriber outside Rebound: over TCP to the embedded broker, or to the configured broker.
-            String url = adjusted.bool("rebound.jms.embedded") ? "tcp://127.0.0.1:" + jmsPort
-                    : adjusted.text("rebound.jms.url");
-            EventSubscriber subscriber = EventSubscriber.subscribe(new ActiveMQConnectionFactory(url),
-                    adjusted.text("rebound.jms.topic"));
+            boolean embedded = adjusted.bool("rebound.jms.embedded");
+            ActiveMQConnectionFactory outside = embedded
+                    ? new ActiveMQConnectionFactory("tcp://127.0.0.1:" + jmsPort,
+                            adjusted.text("rebound.jms.embedded.subscriber-user"), SUBSCRIBER_PASSWORD)
+                    : new ActiveMQConnectionFactory(adjusted.text("rebound.jms.url"));
+            EventSubscriber subscriber = EventSubscriber.subscribe(outside, adjusted.text("rebound.jms.topic"));
             return new RunningRebound(work, adjusted, mailbox, server, subscriber);
         } catch (Exception | Error e) {
             try (mailbox; AutoCloseable s = server) {
