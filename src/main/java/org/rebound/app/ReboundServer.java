@@ -1,10 +1,8 @@
 package org.rebound.app;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +36,7 @@ import org.rebound.deadletter.DeadLetterFolder;
 import org.rebound.dsn.ReportParser;
 import org.rebound.events.EmbeddedBroker;
 import org.rebound.events.Outbox;
+import org.rebound.events.OutboxClaimant;
 import org.rebound.events.OutboxRelay;
 import org.rebound.health.BrokerHealthCheck;
 import org.rebound.health.DatabaseHealthCheck;
@@ -104,7 +103,7 @@ public final class ReboundServer implements AutoCloseable {
         Classifier classifier = classifier(settings);
         settings.integer("rebound.outbox.poll-period", 10, 3_600_000);
         int outboxBatch = settings.integer("rebound.outbox.batch-size", 1, 10_000);
-        Duration outboxLease = settings.duration("rebound.outbox.claim-lease");
+        Duration outboxLease = settings.duration("rebound.outbox.claim-lease", Duration.ofSeconds(1));
         Duration pollDelay = Duration.ofMillis(settings.integer("rebound.mailbox.poll-delay", 10, 86_400_000));
         Duration backoffMax = settings.duration("rebound.mailbox.backoff-max");
         Duration windowStuckAfter = MailboxSettings.windowStuckAfter(settings);
@@ -156,7 +155,9 @@ public final class ReboundServer implements AutoCloseable {
             main.bind("deadLetterFolder", new DeadLetterFolder(deadLetterDir, clock));
             main.bind("bounceStore", new BounceStore(dataSource, clock, quarantine,
                     updateSentStatus ? Optional.of(sentTable) : Optional.empty()));
-            Outbox outbox = new Outbox(dataSource, clock, instanceName(), outboxLease);
+            Outbox outbox = new Outbox(dataSource, clock, OutboxClaimant.thisProcess(), outboxLease);
+            // Before the relay route starts: what a killed process of this host had claimed goes out first.
+            outbox.releaseAbandonedClaims();
             OutboxRelay relay = new OutboxRelay(jms, topic, outbox, outboxBatch);
             resources.push(relay);
             main.bind("outboxRelay", relay);
@@ -275,17 +276,6 @@ public final class ReboundServer implements AutoCloseable {
         AtomicInteger count = new AtomicInteger();
         return new ThreadPoolExecutor(n, n, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> new Thread(r, "rebound-understand-" + count.incrementAndGet()));
-    }
-
-    /** This process's name in the outbox's claims: host and process id. */
-    private static String instanceName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "unknown-host";
-        }
-        return host + ":" + ProcessHandle.current().pid();
     }
 
     private void closeQuietly() {

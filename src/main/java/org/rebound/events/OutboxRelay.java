@@ -2,6 +2,10 @@ package org.rebound.events;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -28,6 +32,15 @@ public final class OutboxRelay implements AutoCloseable {
     private final int batchSize;
     /** One connection for every batch, opened on first use and again after a failure (the broker restarted). */
     private Connection connection;
+    /**
+     * Renews the claim on the batch in hand while it is published and marked, so that the lease can be short (a
+     * dead instance's events wait only that long for another instance) however slow the broker is.
+     */
+    private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "rebound-outbox-renewal");
+        t.setDaemon(true);
+        return t;
+    });
 
     public OutboxRelay(ConnectionFactory broker, String topic, Outbox outbox, int batchSize) {
         this.broker = broker;
@@ -42,14 +55,33 @@ public final class OutboxRelay implements AutoCloseable {
         if (claimed.isEmpty()) {
             return false;
         }
+        long period = outbox.renewalPeriod().toMillis();
+        ScheduledFuture<?> renewal = renewals.scheduleAtFixedRate(() -> renew(claimed), period, period,
+                TimeUnit.MILLISECONDS);
         try {
-            publish(claimed);
-        } catch (JMSException | RuntimeException e) {
-            outbox.release(claimed);
-            throw e;
+            try {
+                publish(claimed);
+            } catch (JMSException | RuntimeException e) {
+                outbox.release(claimed);
+                throw e;
+            }
+            outbox.markSent(claimed);
+        } finally {
+            renewal.cancel(false);
         }
-        outbox.markSent(claimed);
         return claimed.size() == batchSize;
+    }
+
+    /**
+     * A renewal that fails (the database is down) is tried again next period; if the lease runs out meanwhile,
+     * another instance may publish the batch too, with the same event ids, which the broker and consumers drop.
+     */
+    private void renew(List<Outbox.Entry> claimed) {
+        try {
+            outbox.renew(claimed);
+        } catch (SQLException | RuntimeException e) {
+            // tried again next period
+        }
     }
 
     private synchronized void publish(List<Outbox.Entry> events) throws JMSException {
@@ -77,6 +109,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        renewals.shutdownNow();
         if (connection != null) {
             try {
                 connection.close();

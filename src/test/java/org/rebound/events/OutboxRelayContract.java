@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +15,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -29,12 +29,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rebound.app.DemoMailbox;
+import org.rebound.app.TestDatabase;
 import org.rebound.store.Database;
+import org.rebound.testing.ManualClock;
 
-/** The outbox relay against a real embedded Artemis broker and a real H2 database. */
-class OutboxRelayIT {
+/**
+ * The outbox and its relay against a real embedded Artemis broker and a real database, the same tests on H2 and on
+ * PostgreSQL. Processes that died holding claims are real processes that have exited.
+ */
+abstract class OutboxRelayContract {
 
     private static final String TOPIC = "rebound.test";
+    private static final Duration LEASE = Duration.ofMinutes(1);
+    private static final OutboxClaimant THIS_PROCESS = OutboxClaimant.thisProcess();
 
     private HikariDataSource db;
     private EmbeddedBroker broker;
@@ -42,14 +49,17 @@ class OutboxRelayIT {
     private jakarta.jms.Connection subscriberConnection;
     private MessageConsumer subscriber;
 
+    /** An empty database for one test. */
+    abstract TestDatabase database() throws SQLException;
+
     @BeforeEach
     void start() throws Exception {
-        db = Database.open("jdbc:h2:mem:relay-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", 2,
-                Duration.ofSeconds(5));
+        TestDatabase test = database();
+        db = Database.open(test.url(), test.user(), test.password(), 2, Duration.ofSeconds(5));
         Database.migrate(db);
         broker = new EmbeddedBroker("127.0.0.1", DemoMailbox.freePort(),
                 Files.createTempDirectory("relay-broker").toString());
-        outbox = new Outbox(db, Clock.systemUTC(), "test-instance", Duration.ofMinutes(1));
+        outbox = new Outbox(db, Clock.systemUTC(), THIS_PROCESS, LEASE);
         subscriberConnection = new ActiveMQConnectionFactory(EmbeddedBroker.IN_VM_URL).createConnection();
         Session session = subscriberConnection.createSession(false, Session.AUTO_ACKNOWLEDGE);
         subscriber = session.createConsumer(session.createTopic(TOPIC));
@@ -94,7 +104,7 @@ class OutboxRelayIT {
         relayToAnUnreachableBroker();
 
         assertEquals(2, outbox.pending());
-        assertEquals(0, count("SELECT COUNT(*) FROM outbox_event WHERE claimed_at IS NOT NULL"));
+        assertEquals(0, claimed());
     }
 
     @Test
@@ -107,6 +117,89 @@ class OutboxRelayIT {
         }
 
         assertEquals(0, outbox.pending());
+    }
+
+    @Test
+    void eventsADeadProcessOfThisHostClaimedArePublishedWithoutWaitingForTheLease() throws Exception {
+        addEvents(2);
+        claimAs(new OutboxClaimant(THIS_PROCESS.host(), deadPid()), Clock.systemUTC());
+
+        outbox.releaseAbandonedClaims();
+        try (OutboxRelay relay = new OutboxRelay(inVm(), TOPIC, outbox, 10)) {
+            relay.relayBatch();
+        }
+
+        assertEquals(0, outbox.pending());
+    }
+
+    @Test
+    void claimsOfALiveProcessAreKept() throws Exception {
+        addEvents(2);
+        Process live = new ProcessBuilder("sleep", "60").start();
+        try {
+            claimAs(new OutboxClaimant(THIS_PROCESS.host(), live.pid()), Clock.systemUTC());
+
+            assertEquals(0, outbox.releaseAbandonedClaims());
+        } finally {
+            live.destroy();
+        }
+    }
+
+    @Test
+    void claimsMadeBeforeTheirPidWentToANewProcessAreReleased() throws Exception {
+        addEvents(2);
+        Process reused = new ProcessBuilder("sleep", "60").start();
+        try {
+            // The manual clock reads a time before the process started: the claim is older than its pid's owner.
+            claimAs(new OutboxClaimant(THIS_PROCESS.host(), reused.pid()), new ManualClock());
+
+            assertEquals(2, outbox.releaseAbandonedClaims());
+        } finally {
+            reused.destroy();
+        }
+    }
+
+    @Test
+    void claimsOfAnotherHostAreLeftToTheLease() throws Exception {
+        addEvents(2);
+        claimAs(new OutboxClaimant("another-host.example", deadPid()), Clock.systemUTC());
+
+        assertEquals(0, outbox.releaseAbandonedClaims());
+    }
+
+    @Test
+    void aClaimNotRenewedIsTakenOverOnceItsLeaseRunsOut() throws Exception {
+        addEvents(2);
+        ManualClock clock = new ManualClock();
+        claimAs(new OutboxClaimant("another-host.example", 1), clock);
+        clock.advance(LEASE.plusSeconds(1));
+
+        assertEquals(2, new Outbox(db, clock, THIS_PROCESS, LEASE).claim(10).size());
+    }
+
+    @Test
+    void aRenewedClaimOutlivesItsFirstLease() throws Exception {
+        addEvents(2);
+        ManualClock clock = new ManualClock();
+        Outbox owner = new Outbox(db, clock, new OutboxClaimant("another-host.example", 1), LEASE);
+        var claimed = owner.claim(10);
+        clock.advance(LEASE.minusSeconds(1));
+        owner.renew(claimed);
+        clock.advance(Duration.ofSeconds(2));
+
+        assertEquals(0, new Outbox(db, clock, THIS_PROCESS, LEASE).claim(10).size());
+    }
+
+    /** Claims every pending event as the given process would have. */
+    private void claimAs(OutboxClaimant claimant, Clock clock) throws SQLException {
+        assertFalse(new Outbox(db, clock, claimant, LEASE).claim(10).isEmpty());
+    }
+
+    /** The id of a process that has run and exited. */
+    private static long deadPid() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        return p.pid();
     }
 
     /** A pass of the relay while the broker cannot be reached: it fails, as the route would see it. */
@@ -136,8 +229,9 @@ class OutboxRelayIT {
         }
     }
 
-    private int count(String sql) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+    private int claimed() throws SQLException {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM outbox_event WHERE claimed_at IS NOT NULL")) {
             r.next();
             return r.getInt(1);
         }
