@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.jms.ConnectionFactory;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
@@ -94,7 +95,7 @@ public final class ReboundServer implements AutoCloseable {
         CorrelationSettings correlation = settings.parsed(CorrelationSettings::fromProperties);
         SentMessageTable sentTable = settings.parsed(SentMessageTable::fromProperties);
         QuarantinePolicy quarantine = quarantinePolicy(settings);
-        boolean updateSentStatus = settings.bool("rebound.correlation.sent-messages.update-status");
+        boolean updateSentStatus = settings.bool(SentMessageTable.UPDATE_STATUS);
         Path deadLetterDir = settings.path("rebound.dead-letter.dir");
         boolean embeddedBroker = settings.bool("rebound.jms.embedded");
         int parsingSetting = settings.integer("rebound.parsing.threads", 0, 256);
@@ -113,6 +114,7 @@ public final class ReboundServer implements AutoCloseable {
         try {
             dataSource = openDatabase(settings);
             resources.push(dataSource);
+            StartupProbe.requireSentMessageTable(dataSource, sentTable, updateSentStatus);
 
             ConnectionFactory jms;
             if (embeddedBroker) {
@@ -213,9 +215,15 @@ public final class ReboundServer implements AutoCloseable {
 
     /** The database of rebound.db.*, its schema migrated. */
     static HikariDataSource openDatabase(Settings settings) {
-        HikariDataSource db = Database.open(settings.text("rebound.db.url"), settings.optionalText("rebound.db.user"),
-                settings.optionalText("rebound.db.password"), settings.integer("rebound.db.pool-size", 1, 200),
-                settings.duration("rebound.db.connect-timeout"));
+        String url = settings.text("rebound.db.url");
+        HikariDataSource db;
+        try {
+            db = Database.open(url, settings.optionalText("rebound.db.user"),
+                    settings.optionalText("rebound.db.password"), settings.integer("rebound.db.pool-size", 1, 200),
+                    settings.duration("rebound.db.connect-timeout"));
+        } catch (HikariPool.PoolInitializationException e) {
+            throw StartupProbe.unreachableDatabase(url, e);
+        }
         try {
             Database.migrate(db);
         } catch (RuntimeException e) {

@@ -80,6 +80,43 @@ class SettingsTest {
     }
 
     @Test
+    void aSentMessageTableThatDoesNotExistStopsStartUpNamingTheKey() {
+        Settings s = withoutHealthEndpoint().with("rebound.db.url", TestDatabase.h2().url())
+                .with("rebound.correlation.sent-messages.table", "no_such_table");
+
+        SettingsException e = assertThrows(SettingsException.class, () -> ReboundServer.start(s));
+
+        assertTrue(e.getMessage().startsWith("setting rebound.correlation.sent-messages.table: expected a table"),
+                e.getMessage());
+    }
+
+    @Test
+    void anUnreachableDatabaseStopsStartUpInOneLineNamingTheUrl() {
+        String url = "jdbc:postgresql://127.0.0.1:" + DemoMailbox.freePort() + "/test";
+        Settings s = withoutHealthEndpoint().with("rebound.db.url", url);
+
+        SettingsException e = assertThrows(SettingsException.class, () -> ReboundServer.start(s));
+
+        assertEquals(List.of("setting rebound.db.url: expected a database that accepts a connection, got " + url
+                + ", which does not (Connection refused)"), e.getMessage().lines().toList());
+    }
+
+    @Test
+    void aPasswordInTheDatabaseUrlIsNotShown() {
+        String url = "jdbc:postgresql://127.0.0.1:" + DemoMailbox.freePort() + "/test?user=x&password=secret";
+        Settings s = withoutHealthEndpoint().with("rebound.db.url", url);
+
+        SettingsException e = assertThrows(SettingsException.class, () -> ReboundServer.start(s));
+
+        assertTrue(e.getMessage().contains("password=***") && !e.getMessage().contains("secret"), e.getMessage());
+    }
+
+    /** The shipped settings without the health endpoint, whose port another Rebound on this machine may hold. */
+    private static Settings withoutHealthEndpoint() {
+        return shipped(Map.of(), new Properties()).with("camel.management.enabled", "false");
+    }
+
+    @Test
     void everyShippedKeyHasACommentAbove() throws IOException {
         List<String> lines = Files.readAllLines(Path.of("application.properties"));
         for (int i = 0; i < lines.size(); i++) {
