@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +17,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -182,12 +186,39 @@ abstract class OutboxRelayContract {
         addEvents(2);
         ManualClock clock = new ManualClock();
         Outbox owner = new Outbox(db, clock, new OutboxClaimant("another-host.example", 1), LEASE);
-        var claimed = owner.claim(10);
+        List<Outbox.Entry> claimed = owner.claim(10);
         clock.advance(LEASE.minusSeconds(1));
         owner.renew(claimed);
         clock.advance(Duration.ofSeconds(2));
 
         assertEquals(0, new Outbox(db, clock, THIS_PROCESS, LEASE).claim(10).size());
+    }
+
+    @Test
+    void aBatchIsNotTakenOverWhileItsOwnerIsStillPublishingIt() throws Exception {
+        addEvents(2);
+        Duration lease = Duration.ofSeconds(3);
+        Outbox owner = new Outbox(db, Clock.systemUTC(), THIS_PROCESS, lease);
+        // A broker that accepts the connection and never answers: the owner's publish hangs for the call timeout.
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             OutboxRelay relay = new OutboxRelay(new ActiveMQConnectionFactory("tcp://127.0.0.1:"
+                     + silent.getLocalPort() + "?callTimeout=12000&initialConnectAttempts=1&reconnectAttempts=0"),
+                     TOPIC, owner, 10)) {
+            CompletableFuture<Boolean> publishing = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return relay.relayBatch();
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+            Thread.sleep(lease.multipliedBy(2).toMillis());
+
+            List<Outbox.Entry> takenOver = new Outbox(db, Clock.systemUTC(),
+                    new OutboxClaimant("another-host.example", 1), lease).claim(10);
+
+            publishing.join();
+            assertEquals(List.of(), takenOver);
+        }
     }
 
     /** Claims every pending event as the given process would have. */
