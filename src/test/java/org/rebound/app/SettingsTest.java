@@ -56,6 +56,7 @@ class SettingsTest {
         "rebound.quarantine.min-soft-error-spacing|one day|rebound.quarantine.min-soft-error-spacing",
         "rebound.mailbox.host|' '|setting rebound.mailbox.host: expected a value, got nothing",
         "rebound.mailbox.window-stuck-after|PT0S|setting rebound.mailbox.window-stuck-after: expected a positive duration",
+        "rebound.outbox.claim-lease|PT0.5S|setting rebound.outbox.claim-lease: expected an ISO-8601 duration of at least PT1S, got 'PT0.5S'",
     })
     void wrongSettingStopsStartUpNamingTheKey(String key, String value, String message) {
         Settings s = shipped(Map.of(), new Properties()).with(key, value);
