@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * A path given to a command that cannot be read: a missing file, a folder that cannot be listed, a file that
  * cannot be opened. The command stops with one line that names the path, not a stack trace.
  */
-final class UnreadablePathException extends RuntimeException {
+public final class UnreadablePathException extends RuntimeException {
 
     private UnreadablePathException(String message, IOException cause) {
         super(message, cause);
@@ -43,7 +43,7 @@ final class UnreadablePathException extends RuntimeException {
     }
 
     /** Fails unless the path is a file that can be opened or a folder that can be listed. */
-    static void requireReadable(Path path) {
+    public static void requireReadable(Path path) {
         try {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> entries = Files.list(path)) {

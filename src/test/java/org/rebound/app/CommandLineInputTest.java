@@ -30,7 +30,7 @@ class CommandLineInputTest {
     }
 
     @ParameterizedTest(name = "{0} PATH")
-    @ValueSource(strings = {"parse", "explain", "bench-parse", "qualification --scan", "redrive"})
+    @ValueSource(strings = {"parse", "explain", "bench-parse", "qualification --scan", "redrive", "bench --jar"})
     void aMissingPathIsOneLineNamingItAndExitCode66(String command) {
         Path missing = dir.resolve("missing.eml");
 
