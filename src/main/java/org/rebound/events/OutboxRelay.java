@@ -14,6 +14,9 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.api.core.ActiveMQExceptionType;
+
 /**
  * Publishes the outbox's events on the topic, a batch at a time, in one JMS transaction per batch: the broker
  * writes the batch with one journal sync at commit, where one send after another would wait for a sync each (a
@@ -84,7 +87,34 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
+    /**
+     * Publishes the batch in one transaction. Artemis drops a whole transaction that holds a message it has seen
+     * (by duplicate id), and says so at commit: a process died after the broker took its batch and before the
+     * outbox marked it sent, and the batch came back. Then each event goes in a transaction of its own, so that
+     * the broker drops only what it has, takes the rest, and the batch can be marked sent; otherwise the batch,
+     * the oldest in the outbox, would fail every pass and hold back every event behind it.
+     */
     private synchronized void publish(List<Outbox.Entry> events) throws JMSException {
+        try {
+            send(events);
+        } catch (JMSException e) {
+            if (!alreadyPublished(e) || events.size() == 1) {
+                throw e;
+            }
+            for (Outbox.Entry event : events) {
+                try {
+                    send(List.of(event));
+                } catch (JMSException one) {
+                    if (!alreadyPublished(one)) {
+                        throw one;
+                    }
+                }
+            }
+        }
+    }
+
+    /** One JMS transaction; a failure other than a duplicate closes the connection, which the next send reopens. */
+    private void send(List<Outbox.Entry> events) throws JMSException {
         try (Session session = connection().createSession(true, Session.SESSION_TRANSACTED);
              MessageProducer producer = session.createProducer(session.createTopic(topic))) {
             for (Outbox.Entry e : events) {
@@ -95,9 +125,24 @@ public final class OutboxRelay implements AutoCloseable {
             }
             session.commit();
         } catch (JMSException | RuntimeException e) {
-            close();
+            if (!alreadyPublished(e)) {
+                closeConnection();
+            }
             throw e;
         }
+    }
+
+    /** Whether the broker refused the transaction for a duplicate id: it holds that event already. */
+    private static boolean alreadyPublished(Exception failure) {
+        Throwable t = failure;
+        // The JMS exception links the broker's own, as its cause or as its linked exception.
+        for (int depth = 0; t != null && depth < 10; depth++) {
+            if (t instanceof ActiveMQException amq && amq.getType() == ActiveMQExceptionType.DUPLICATE_ID_REJECTED) {
+                return true;
+            }
+            t = t.getCause() != null ? t.getCause() : t instanceof JMSException jms ? jms.getLinkedException() : null;
+        }
+        return false;
     }
 
     private Connection connection() throws JMSException {
@@ -110,6 +155,10 @@ public final class OutboxRelay implements AutoCloseable {
     @Override
     public synchronized void close() {
         renewals.shutdownNow();
+        closeConnection();
+    }
+
+    private synchronized void closeConnection() {
         if (connection != null) {
             try {
                 connection.close();

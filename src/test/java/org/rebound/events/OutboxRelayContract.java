@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -49,6 +50,8 @@ abstract class OutboxRelayContract {
 
     private HikariDataSource db;
     private EmbeddedBroker broker;
+    private int brokerPort;
+    private String brokerDir;
     private Outbox outbox;
     private jakarta.jms.Connection subscriberConnection;
     private MessageConsumer subscriber;
@@ -61,8 +64,9 @@ abstract class OutboxRelayContract {
         TestDatabase test = database();
         db = Database.open(test.url(), test.user(), test.password(), 2, Duration.ofSeconds(5));
         Database.migrate(db);
-        broker = new EmbeddedBroker("127.0.0.1", DemoMailbox.freePort(),
-                Files.createTempDirectory("relay-broker").toString());
+        brokerPort = DemoMailbox.freePort();
+        brokerDir = Files.createTempDirectory("relay-broker").toString();
+        broker = new EmbeddedBroker("127.0.0.1", brokerPort, brokerDir);
         outbox = new Outbox(db, Clock.systemUTC(), THIS_PROCESS, LEASE);
         subscriberConnection = new ActiveMQConnectionFactory(EmbeddedBroker.IN_VM_URL).createConnection();
         Session session = subscriberConnection.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -121,6 +125,52 @@ abstract class OutboxRelayContract {
         }
 
         assertEquals(0, outbox.pending());
+    }
+
+    @Test
+    void aRelayWhoseBrokerCameBackPublishesOnItsNextPass() throws Exception {
+        addEvents(2);
+        try (OutboxRelay relay = new OutboxRelay(new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort
+                + "?reconnectAttempts=0&initialConnectAttempts=1"), TOPIC, outbox, 10)) {
+            broker.close();
+            assertThrows(JMSException.class, relay::relayBatch);
+            broker = new EmbeddedBroker("127.0.0.1", brokerPort, brokerDir);
+
+            relay.relayBatch();
+        }
+
+        assertEquals(0, outbox.pending());
+    }
+
+    @Test
+    void aBatchTheBrokerTookBeforeACrashIsMarkedSentWhenRelayedAgain() throws Exception {
+        addEvents(2);
+        try (OutboxRelay relay = new OutboxRelay(inVm(), TOPIC, outbox, 10)) {
+            relay.relayBatch();
+            forgetSent();
+
+            relay.relayBatch();
+        }
+
+        assertEquals(0, outbox.pending());
+    }
+
+    @Test
+    void newEventsInABatchWithEventsTheBrokerHasArePublishedOnce() throws Exception {
+        addEvents(2);
+        try (OutboxRelay relay = new OutboxRelay(inVm(), TOPIC, outbox, 10)) {
+            relay.relayBatch();
+            forgetSent();
+            addEvents(2, 4);
+
+            relay.relayBatch();
+        }
+
+        List<String> received = new ArrayList<>();
+        for (Message m = subscriber.receive(2_000); m != null; m = subscriber.receive(1_000)) {
+            received.add(m.getStringProperty("eventId"));
+        }
+        assertEquals(List.of("event-0", "event-1", "event-2", "event-3"), received);
     }
 
     @Test
@@ -246,11 +296,23 @@ abstract class OutboxRelayContract {
         return new ActiveMQConnectionFactory(EmbeddedBroker.IN_VM_URL);
     }
 
+    /** As a crash between the broker's commit and the outbox's update leaves it: published, not marked sent. */
+    private void forgetSent() throws SQLException {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE outbox_event SET sent_at = NULL, claimed_by = NULL, claimed_at = NULL");
+        }
+    }
+
     private void addEvents(int n) throws SQLException {
+        addEvents(0, n);
+    }
+
+    /** Events event-FROM up to event-TO, that one excluded, with the payload {"n":i}. */
+    private void addEvents(int from, int to) throws SQLException {
         try (Connection c = db.getConnection();
              PreparedStatement s = c.prepareStatement(
                      "INSERT INTO outbox_event (event_id, payload, created_at) VALUES (?, ?, ?)")) {
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 s.setString(1, "event-" + i);
                 s.setString(2, "{\"n\":" + i + "}");
                 s.setObject(3, OffsetDateTime.now());
