@@ -14,13 +14,20 @@ import java.util.Optional;
  */
 public record OutboxClaimant(String host, long pid) {
 
+    /** outbox_event.claimed_by holds 64 characters: a colon and a pid of up to 19 digits leave 44 for the host. */
+    private static final int HOST_LENGTH = 44;
+
     public OutboxClaimant {
-        if (host.isBlank() || host.contains(":")) {
-            throw new IllegalArgumentException("a host name without ':' is needed: '" + host + "'");
+        if (host.isBlank() || host.length() > HOST_LENGTH) {
+            throw new IllegalArgumentException("a host name of 1 to " + HOST_LENGTH + " characters is needed: '"
+                    + host + "'");
         }
     }
 
-    /** This process. */
+    /**
+     * This process. A longer host name is cut: every process of the host cuts it alike, which is all the name is
+     * for (an IPv6 literal, which some hosts give as their name, has colons, which {@link #parse} allows).
+     */
     public static OutboxClaimant thisProcess() {
         String host;
         try {
@@ -28,7 +35,8 @@ public record OutboxClaimant(String host, long pid) {
         } catch (UnknownHostException e) {
             host = "unknown-host";
         }
-        return new OutboxClaimant(host, ProcessHandle.current().pid());
+        return new OutboxClaimant(host.length() > HOST_LENGTH ? host.substring(0, HOST_LENGTH) : host,
+                ProcessHandle.current().pid());
     }
 
     /** The claimant a claim names; empty for a name written otherwise (by an older Rebound, or by hand). */

@@ -98,7 +98,7 @@ public final class OutboxRelay implements AutoCloseable {
         try {
             send(events);
         } catch (JMSException e) {
-            if (!alreadyPublished(e) || events.size() == 1) {
+            if (!alreadyPublished(e)) {
                 throw e;
             }
             for (Outbox.Entry event : events) {

@@ -156,6 +156,19 @@ abstract class OutboxRelayContract {
     }
 
     @Test
+    void aSingleEventTheBrokerTookBeforeACrashIsMarkedSentWhenRelayedAgain() throws Exception {
+        addEvents(1);
+        try (OutboxRelay relay = new OutboxRelay(inVm(), TOPIC, outbox, 10)) {
+            relay.relayBatch();
+            forgetSent();
+
+            relay.relayBatch();
+        }
+
+        assertEquals(0, outbox.pending());
+    }
+
+    @Test
     void newEventsInABatchWithEventsTheBrokerHasArePublishedOnce() throws Exception {
         addEvents(2);
         try (OutboxRelay relay = new OutboxRelay(inVm(), TOPIC, outbox, 10)) {
