@@ -11,26 +11,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells the operator, once per key type and process, about a key type that matched nothing in a window where
+ * Tells the operator, once per key type and process, about a key type that has matched nothing since start while
  * other key types matched: the sign of a column setting that names the wrong column or holds values in another
  * form (Message-IDs kept with a prefix, VERP tokens upper-cased). Without it, such a key is silent and every
- * bounce falls through to a weaker key, or to the dead-letter folder.
+ * bounce falls through to a weaker key, or to the dead-letter folder. The counts add up over the windows, so a
+ * mailbox that receives a few bounces a poll is told too.
  */
 public final class SilentKeyWatch {
 
     /**
-     * Below this many bounces carrying the key in one window, none matching proves little: a few bounces of mail
-     * that another system sent, or auto-replies whose References name a person's earlier mail, match nothing too.
+     * Below this many bounces carrying the key, none matching proves little: a few bounces of mail that another
+     * system sent, or auto-replies whose References name a person's earlier mail, match nothing too.
      */
     static final int MIN_TRIED = 10;
 
     private static final Logger LOG = LoggerFactory.getLogger(SilentKeyWatch.class);
 
-    /** How a window went for one key type. */
+    /** How many bounces carried a key type's key to a lookup, and how many it matched. */
     public record Tally(int tried, int matched) {
+
+        Tally plus(Tally other) {
+            return new Tally(tried + other.tried, matched + other.matched);
+        }
     }
 
     private final Consumer<String> warn;
+    private final Map<KeyType, Tally> totals = new EnumMap<>(KeyType.class);
     private final Set<KeyType> warned = EnumSet.noneOf(KeyType.class);
 
     public SilentKeyWatch() {
@@ -43,27 +49,23 @@ public final class SilentKeyWatch {
     }
 
     /**
-     * Looks at one window's tallies, by key type: warns for each type that was tried on enough bounces and matched
-     * none while another type matched some, unless it was warned about before.
+     * Adds one window's tallies, by key type, to the totals since start, and warns for each type that was tried on
+     * enough bounces and has never matched while another type has, unless it was warned about before.
      */
     public synchronized void window(Map<KeyType, Tally> tallies) {
-        Map<KeyType, Tally> matching = new EnumMap<>(KeyType.class);
-        tallies.forEach((type, tally) -> {
-            if (tally.matched() > 0) {
-                matching.put(type, tally);
-            }
-        });
+        tallies.forEach((type, tally) -> totals.merge(type, tally, Tally::plus));
+        String matching = totals.entrySet().stream()
+                .filter(e -> e.getValue().matched() > 0)
+                .map(e -> e.getKey().label() + " matched " + e.getValue().matched())
+                .collect(Collectors.joining(", "));
         if (matching.isEmpty()) {
             return;
         }
-        String others = matching.entrySet().stream()
-                .map(e -> e.getKey().label() + " matched " + e.getValue().matched())
-                .collect(Collectors.joining(", "));
-        for (Map.Entry<KeyType, Tally> e : new EnumMap<>(tallies).entrySet()) {
+        for (Map.Entry<KeyType, Tally> e : totals.entrySet()) {
             KeyType type = e.getKey();
             Tally tally = e.getValue();
             if (tally.matched() == 0 && tally.tried() >= MIN_TRIED && warned.add(type)) {
-                warn.accept(type.label() + ": 0 of " + tally.tried() + " matched while " + others + " — does "
+                warn.accept(type.label() + ": 0 of " + tally.tried() + " matched while " + matching + " — does "
                         + SentMessageTable.columnSetting(type) + " hold " + holds(type) + "?");
             }
         }

@@ -32,6 +32,24 @@ class SilentKeyWatchTest {
     }
 
     @Test
+    void bouncesCarryingTheKeyAddUpOverWindows() {
+        for (int i = 0; i < 5; i++) {
+            watch.window(Map.of(KeyType.MESSAGE_ID, new Tally(2, 0), KeyType.VERP, new Tally(2, 2)));
+        }
+
+        assertEquals(List.of("message-id: 0 of 10 matched while verp matched 10 — does "
+                + "rebound.correlation.sent-messages.message-id-column hold the Message-ID as sent?"), warnings);
+    }
+
+    @Test
+    void aKeyThatHasMatchedOnceIsNotSilent() {
+        watch.window(Map.of(KeyType.MESSAGE_ID, new Tally(5, 1), KeyType.VERP, new Tally(5, 4)));
+        watch.window(Map.of(KeyType.MESSAGE_ID, new Tally(700, 0), KeyType.VERP, new Tally(700, 700)));
+
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
     void aWindowInWhichNoKeyMatchedSaysNothingOfAnyOne() {
         watch.window(Map.of(KeyType.MESSAGE_ID, new Tally(700, 0), KeyType.VERP, new Tally(700, 0)));
 
