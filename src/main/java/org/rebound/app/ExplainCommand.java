@@ -1,6 +1,5 @@
 package org.rebound.app;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,7 +31,7 @@ final class ExplainCommand implements Callable<Integer> {
     List<Path> paths;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         ReportParser parser = new ReportParser();
         Classifier classifier = new Classifier();
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);

@@ -1,6 +1,5 @@
 package org.rebound.app;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ final class ParseBenchmarkCommand implements Callable<Integer> {
     private final Classifier classifier = new Classifier();
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         List<ParseCommand.MailFile> mails = ParseCommand.MailFile.readAll(paths);
         if (mails.isEmpty()) {
             System.err.println("no messages found");

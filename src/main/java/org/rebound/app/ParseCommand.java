@@ -97,17 +97,26 @@ final class ParseCommand implements Callable<Integer> {
     /** One message read from disk: a whole .eml file, or one message of an mbox file. */
     record MailFile(String name, byte[] bytes) {
 
-        static List<MailFile> readAll(List<Path> paths) throws IOException {
+        /**
+         * Every message of the paths, in order.
+         *
+         * @throws UnreadablePathException naming the first path, or file in a folder, that cannot be read
+         */
+        static List<MailFile> readAll(List<Path> paths) {
             List<MailFile> all = new ArrayList<>();
             for (Path path : paths) {
-                if (Files.isDirectory(path)) {
-                    try (Stream<Path> files = Files.list(path)) {
-                        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                            all.addAll(read(file));
+                try {
+                    if (Files.isDirectory(path)) {
+                        try (Stream<Path> files = Files.list(path)) {
+                            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                                all.addAll(read(file));
+                            }
                         }
+                    } else {
+                        all.addAll(read(path));
                     }
-                } else {
-                    all.addAll(read(path));
+                } catch (IOException e) {
+                    throw UnreadablePathException.of(path, e);
                 }
             }
             return all;

@@ -54,11 +54,14 @@ final class QualificationCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+        // Read the files first: a path that cannot be read stops the command before the database is opened.
+        List<ParseCommand.MailFile> scanned = scan == null ? List.of() : ParseCommand.MailFile.readAll(scan);
         Settings settings = Settings.load(config, System.getenv(), System.getProperties());
         try (HikariDataSource ds = ReboundServer.openDatabase(settings)) {
             QualificationLog log = new QualificationLog(ds);
             if (scan != null) {
-                out.printf("recorded %d unqualified diagnostics%n", scan(log, ReboundServer.classifier(settings)));
+                out.printf("recorded %d unqualified diagnostics%n",
+                        scan(log, ReboundServer.classifier(settings), scanned));
             }
             if (mark != null) {
                 if (pattern == null) {
@@ -81,10 +84,11 @@ final class QualificationCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int scan(QualificationLog log, Classifier classifier) throws Exception {
+    private static int scan(QualificationLog log, Classifier classifier, List<ParseCommand.MailFile> mails)
+            throws Exception {
         ReportParser parser = new ReportParser();
         int recorded = 0;
-        for (ParseCommand.MailFile mail : ParseCommand.MailFile.readAll(scan)) {
+        for (ParseCommand.MailFile mail : mails) {
             try {
                 BounceReport report = parser.parse(mail.bytes());
                 for (RecipientStatus r : report.recipients()) {

@@ -17,6 +17,8 @@ public final class Rebound implements Callable<Integer> {
 
     /** Exit code for a wrong setting (EX_CONFIG in sysexits.h). */
     static final int EXIT_CONFIG = 78;
+    /** Exit code for an input path that cannot be read (EX_NOINPUT in sysexits.h). */
+    static final int EXIT_NO_INPUT = 66;
 
     public static void main(String[] args) {
         // Jakarta Mail 2.1 looks its StreamProvider up with a ServiceLoader scan of the jar's META-INF/services on
@@ -33,6 +35,10 @@ public final class Rebound implements Callable<Integer> {
             if (e instanceof SettingsException) {
                 commandLine.getErr().println("rebound: " + e.getMessage());
                 return EXIT_CONFIG;
+            }
+            if (e instanceof UnreadablePathException) {
+                commandLine.getErr().println("rebound: " + e.getMessage());
+                return EXIT_NO_INPUT;
             }
             throw e;
         });

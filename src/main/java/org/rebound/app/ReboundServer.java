@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.jms.ConnectionFactory;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
@@ -39,6 +41,7 @@ import org.rebound.dsn.ReportParser;
 import org.rebound.events.BrokerLogin;
 import org.rebound.events.EmbeddedBroker;
 import org.rebound.events.Outbox;
+import org.rebound.events.OutboxClaimant;
 import org.rebound.events.OutboxRelay;
 import org.rebound.health.BrokerHealthCheck;
 import org.rebound.health.DatabaseHealthCheck;
@@ -99,7 +102,7 @@ public final class ReboundServer implements AutoCloseable {
         CorrelationSettings correlation = settings.parsed(CorrelationSettings::fromProperties);
         SentMessageTable sentTable = settings.parsed(SentMessageTable::fromProperties);
         QuarantinePolicy quarantine = quarantinePolicy(settings);
-        boolean updateSentStatus = settings.bool("rebound.correlation.sent-messages.update-status");
+        boolean updateSentStatus = settings.bool(SentMessageTable.UPDATE_STATUS);
         Path deadLetterDir = settings.path("rebound.dead-letter.dir");
         boolean embeddedBroker = settings.bool("rebound.jms.embedded");
         int parsingSetting = settings.integer("rebound.parsing.threads", 0, 256);
@@ -108,7 +111,7 @@ public final class ReboundServer implements AutoCloseable {
         Classifier classifier = classifier(settings);
         settings.integer("rebound.outbox.poll-period", 10, 3_600_000);
         int outboxBatch = settings.integer("rebound.outbox.batch-size", 1, 10_000);
-        Duration outboxLease = settings.duration("rebound.outbox.claim-lease");
+        Duration outboxLease = settings.duration("rebound.outbox.claim-lease", Duration.ofSeconds(1));
         Duration pollDelay = Duration.ofMillis(settings.integer("rebound.mailbox.poll-delay", 10, 86_400_000));
         Duration backoffMax = settings.duration("rebound.mailbox.backoff-max");
         Duration windowStuckAfter = MailboxSettings.windowStuckAfter(settings);
@@ -119,6 +122,7 @@ public final class ReboundServer implements AutoCloseable {
         try {
             dataSource = openDatabase(settings);
             resources.push(dataSource);
+            StartupProbe.requireSentMessageTable(dataSource, sentTable, updateSentStatus);
 
             ConnectionFactory jms;
             if (embeddedBroker) {
@@ -170,7 +174,9 @@ public final class ReboundServer implements AutoCloseable {
                     deadLetters, received, deletes, stuck));
             main.bind("bounceStore", new BounceStore(dataSource, clock, quarantine,
                     updateSentStatus ? Optional.of(sentTable) : Optional.empty()));
-            Outbox outbox = new Outbox(dataSource, clock, instanceName(), outboxLease);
+            Outbox outbox = new Outbox(dataSource, clock, OutboxClaimant.thisProcess(), outboxLease);
+            // Before the relay route starts: what a killed process of this host had claimed goes out first.
+            outbox.releaseAbandonedClaims();
             OutboxRelay relay = new OutboxRelay(jms, topic, outbox, outboxBatch);
             resources.push(relay);
             main.bind("outboxRelay", relay);
@@ -180,7 +186,7 @@ public final class ReboundServer implements AutoCloseable {
             main.bind("databaseHealth", new DatabaseHealthCheck(dataSource));
             main.bind("brokerHealth", new BrokerHealthCheck(jms, outbox));
             main.bind("pipelineHealth", new MailboxHealthCheck(pacer, stuck));
-            main.setOverrideProperties(settings.asProperties());
+            main.setOverrideProperties(camelProperties(settings));
         } catch (Exception | Error e) {
             closeResources();
             throw e;
@@ -226,9 +232,15 @@ public final class ReboundServer implements AutoCloseable {
 
     /** The database of rebound.db.*, its schema migrated. */
     static HikariDataSource openDatabase(Settings settings) {
-        HikariDataSource db = Database.open(settings.text("rebound.db.url"), settings.optionalText("rebound.db.user"),
-                settings.optionalText("rebound.db.password"), settings.integer("rebound.db.pool-size", 1, 200),
-                settings.duration("rebound.db.connect-timeout"));
+        String url = settings.text("rebound.db.url");
+        HikariDataSource db;
+        try {
+            db = Database.open(url, settings.optionalText("rebound.db.user"),
+                    settings.optionalText("rebound.db.password"), settings.integer("rebound.db.pool-size", 1, 200),
+                    settings.duration("rebound.db.connect-timeout"));
+        } catch (HikariPool.PoolInitializationException e) {
+            throw StartupProbe.unreachableDatabase(url, e);
+        }
         try {
             Database.migrate(db);
         } catch (RuntimeException e) {
@@ -250,6 +262,16 @@ public final class ReboundServer implements AutoCloseable {
         } catch (RuleBookException e) {
             throw new SettingsException("rule book: " + e.getMessage());
         }
+    }
+
+    /**
+     * The settings as Camel Main reads them. An empty camel.* key means "not set" here, as for Rebound's own keys;
+     * Camel would refuse some of them empty (camel.management.basic-properties-file).
+     */
+    private static Properties camelProperties(Settings settings) {
+        Properties all = settings.asProperties();
+        all.entrySet().removeIf(e -> e.getKey().toString().startsWith("camel.") && e.getValue().toString().isBlank());
+        return all;
     }
 
     /** A login of the embedded broker, when its password is set (from the environment). */
@@ -324,17 +346,6 @@ public final class ReboundServer implements AutoCloseable {
         AtomicInteger count = new AtomicInteger();
         return new ThreadPoolExecutor(n, n, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> new Thread(r, "rebound-understand-" + count.incrementAndGet()));
-    }
-
-    /** This process's name in the outbox's claims: host and process id. */
-    private static String instanceName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "unknown-host";
-        }
-        return host + ":" + ProcessHandle.current().pid();
     }
 
     private void closeQuietly() {

@@ -32,8 +32,11 @@ final class RedriveCommand implements Callable<Integer> {
         Settings settings = Settings.load(config, System.getenv(), System.getProperties())
                 // The whole pipeline but the mailbox: only the dead letters go through.
                 .with("camel.main.auto-startup-exclude-pattern", "fetch-bounces");
+        Path letters = path.orElse(settings.path("rebound.dead-letter.dir"));
+        // Before the server starts: a path that cannot be read is one line, not a start and a stack trace.
+        UnreadablePathException.requireReadable(letters);
         try (ReboundServer server = ReboundServer.start(settings)) {
-            Redriver.Result r = redriver(server, settings).redrive(path.orElse(settings.path("rebound.dead-letter.dir")));
+            Redriver.Result r = redriver(server, settings).redrive(letters);
             System.out.printf("redriven %d, succeeded and removed %d, still dead-lettered %d%n", r.messages(),
                     r.succeeded(), r.stillDeadLettered());
             return r.stillDeadLettered() == 0 ? 0 : 1;

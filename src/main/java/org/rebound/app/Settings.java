@@ -155,6 +155,15 @@ public final class Settings {
         throw new SettingsException(key, "an ISO-8601 duration such as PT1M or P1D", "'" + value + "'");
     }
 
+    /** A duration no shorter than {@code min}, for a period that must not spin or a lease that must hold a while. */
+    public Duration duration(String key, Duration min) {
+        Duration d = duration(key);
+        if (d.compareTo(min) < 0) {
+            throw new SettingsException(key, "an ISO-8601 duration of at least " + min, "'" + text(key) + "'");
+        }
+        return d;
+    }
+
     public Path path(String key) {
         return Path.of(text(key));
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
+import org.rebound.app.UnreadablePathException;
 import org.rebound.bench.BounceGenerator.Category;
 import org.rebound.bench.ExpectedResults.Verdict;
 import org.rebound.events.EventSubscriber;
@@ -103,6 +104,8 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // GreenMail warns about every DSN it stores (it has no delivery-status type); the warnings say nothing here.
         Configurator.setLevel("com.icegreen.greenmail", Level.ERROR);
+        // Before anything is generated: a jar that cannot be read would only show as a Rebound that never drains.
+        UnreadablePathException.requireReadable(jar);
         Path dir = work.resolve(db);
         BenchDatabase.deleteRecursively(dir);
         BenchDatabase database = switch (db) {

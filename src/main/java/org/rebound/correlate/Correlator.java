@@ -2,6 +2,7 @@ package org.rebound.correlate;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +21,23 @@ public final class Correlator {
     private final CorrelationSettings settings;
     private final KeyExtractor extractor;
     private final SentMessageLookup lookup;
+    private final SilentKeyWatch silentKeys;
 
     /**
      * @throws IllegalArgumentException when the order names a key type that the table has no column for
      */
     public Correlator(CorrelationSettings settings, SentMessageLookup lookup) {
+        this(settings, lookup, new SilentKeyWatch());
+    }
+
+    /**
+     * @param silentKeys told how each key type did in each batch
+     * @throws IllegalArgumentException when the order names a key type that the table has no column for
+     */
+    public Correlator(CorrelationSettings settings, SentMessageLookup lookup, SilentKeyWatch silentKeys) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.lookup = Objects.requireNonNull(lookup, "lookup");
+        this.silentKeys = Objects.requireNonNull(silentKeys, "silentKeys");
         for (KeyType type : settings.order()) {
             if (lookup.table().column(type).isEmpty()) {
                 throw new IllegalArgumentException(CorrelationSettings.ORDER + " names " + type.label() + " but "
@@ -41,23 +52,31 @@ public final class Correlator {
         List<List<CorrelationKey>> keys = events.stream().map(extractor::extract).toList();
         List<List<String>> recipients = events.stream().map(KeyExtractor::recipients).toList();
         Correlation[] results = new Correlation[events.size()];
+        Map<KeyType, SilentKeyWatch.Tally> tallies = new EnumMap<>(KeyType.class);
         for (KeyType type : settings.order()) {
             Set<CorrelationKey> wanted = new LinkedHashSet<>();
+            int tried = 0;
             for (int i = 0; i < events.size(); i++) {
-                if (results[i] == null) {
-                    wanted.addAll(ofType(keys.get(i), type));
+                List<CorrelationKey> ofType = ofType(keys.get(i), type);
+                if (results[i] == null && !ofType.isEmpty()) {
+                    wanted.addAll(ofType);
+                    tried++;
                 }
             }
             if (wanted.isEmpty()) {
                 continue;
             }
             Map<CorrelationKey, List<SentMessage>> found = lookup.resolve(wanted);
+            int matched = 0;
             for (int i = 0; i < events.size(); i++) {
                 if (results[i] == null) {
                     results[i] = firstMatch(ofType(keys.get(i), type), found, recipients.get(i)).orElse(null);
+                    matched += results[i] == null ? 0 : 1;
                 }
             }
+            tallies.put(type, new SilentKeyWatch.Tally(tried, matched));
         }
+        silentKeys.window(tallies);
         List<Correlation> correlations = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             correlations.add(results[i] != null ? results[i] : new Correlation.Unmatched(keys.get(i)));

@@ -36,7 +36,10 @@ import org.rebound.correlate.CorrelationKey.RecipientAndTime;
  */
 public final class SentMessageLookup {
 
-    /** Keys per query: well under every driver's bind-parameter limit (PostgreSQL: 32,767). */
+    /**
+     * Keys per query: well under every driver's bind-parameter limit (PostgreSQL: 32,767), even with a Message-ID
+     * looked up in two forms.
+     */
     public static final int DEFAULT_CHUNK_SIZE = 500;
 
     /** Most recent first, rows without a time last, so that a choice among several rows is the latest send. */
@@ -113,21 +116,36 @@ public final class SentMessageLookup {
         };
     }
 
-    /** {@code WHERE column IN (...)}: every row with the key's value. */
+    /**
+     * {@code WHERE column IN (...)}: every row with the key's value. A Message-ID is looked for both bare and in
+     * angle brackets, since a sending system's table may keep either ({@code id@host} or {@code <id@host>}, the
+     * header's own form): two values in the one list keep the index on the column usable, where a function on
+     * the column would not. The row keeps its value as stored, which the status update matches on.
+     */
     private Map<CorrelationKey, List<SentMessage>> byValue(Connection connection, KeyType type,
                                                            List<CorrelationKey> keys) throws SQLException {
         Map<String, CorrelationKey> byValue = keys.stream()
                 .collect(Collectors.toMap(CorrelationKey::lookupValue, Function.identity(), (a, b) -> a));
         List<Object> parameters = new ArrayList<>(byValue.keySet());
+        if (type == KeyType.MESSAGE_ID) {
+            byValue.keySet().forEach(id -> parameters.add("<" + id + ">"));
+        }
         String sql = select + " WHERE " + table.column(type) + " IN (" + marks(parameters.size()) + ")";
         Map<CorrelationKey, List<SentMessage>> found = new HashMap<>();
         for (SentMessage row : query(connection, sql, parameters)) {
-            CorrelationKey key = byValue.get(row.value(type));
+            String value = row.value(type);
+            CorrelationKey key = byValue.get(type == KeyType.MESSAGE_ID ? withoutBrackets(value) : value);
             if (key != null) {
                 found.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
             }
         }
         return found;
+    }
+
+    /** A msg-id as RFC 5322 writes it, {@code <id@host>}, without its brackets. */
+    private static String withoutBrackets(String messageId) {
+        return messageId.startsWith("<") && messageId.endsWith(">")
+                ? messageId.substring(1, messageId.length() - 1).trim() : messageId;
     }
 
     /** {@code WHERE column IN (...) AND recipient IN (...)}, then only the pairs asked for. */

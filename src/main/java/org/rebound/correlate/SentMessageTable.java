@@ -1,5 +1,7 @@
 package org.rebound.correlate;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,7 +11,7 @@ import java.util.Map;
  * token columns, on (recipient, sent_at), and on (custom header column, recipient).
  *
  * @param table              the table, optionally schema-qualified
- * @param messageIdColumn    the Message-ID as sent, without angle brackets
+ * @param messageIdColumn    the Message-ID as sent, with or without angle brackets
  * @param recipientColumn    the recipient address
  * @param deliveryIdColumn   the sending system's delivery (campaign) id
  * @param sentAtColumn       when the message was sent (a TIMESTAMP, with or without time zone)
@@ -30,6 +32,10 @@ public record SentMessageTable(String table, String messageIdColumn, String reci
     public static final String ENVELOPE_ID_COLUMN = PREFIX + "envelope-id-column";
     public static final String VERP_TOKEN_COLUMN = PREFIX + "verp-token-column";
     public static final String CUSTOM_HEADER_COLUMN = PREFIX + "custom-header-column";
+    public static final String UPDATE_STATUS = PREFIX + "update-status";
+
+    /** The columns that the status update (store.BounceStore) writes, when {@link #UPDATE_STATUS} is true. */
+    public static final List<String> STATUS_COLUMNS = List.of("status", "status_reason", "status_at");
 
     /**
      * Column names for a table made for Rebound. The custom header defaults to the delivery id column because the
@@ -60,6 +66,20 @@ public record SentMessageTable(String table, String messageIdColumn, String reci
                 properties.getOrDefault(ENVELOPE_ID_COLUMN, DEFAULTS.envelopeIdColumn()).trim(),
                 properties.getOrDefault(VERP_TOKEN_COLUMN, DEFAULTS.verpTokenColumn()).trim(),
                 properties.getOrDefault(CUSTOM_HEADER_COLUMN, DEFAULTS.customHeaderColumn()).trim());
+    }
+
+    /** Each configured column by the setting that names it, in the settings' order; columns left empty are not. */
+    public Map<String, String> columnsBySetting() {
+        Map<String, String> columns = new LinkedHashMap<>();
+        columns.put(MESSAGE_ID_COLUMN, messageIdColumn);
+        columns.put(RECIPIENT_COLUMN, recipientColumn);
+        columns.put(DELIVERY_ID_COLUMN, deliveryIdColumn);
+        columns.put(SENT_AT_COLUMN, sentAtColumn);
+        columns.put(ENVELOPE_ID_COLUMN, envelopeIdColumn);
+        columns.put(VERP_TOKEN_COLUMN, verpTokenColumn);
+        columns.put(CUSTOM_HEADER_COLUMN, customHeaderColumn);
+        columns.values().removeIf(String::isEmpty);
+        return columns;
     }
 
     /** The column a key type is looked up in, or empty when the table has none. */

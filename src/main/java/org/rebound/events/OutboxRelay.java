@@ -2,6 +2,10 @@ package org.rebound.events;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -9,6 +13,9 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.api.core.ActiveMQExceptionType;
 
 /**
  * Publishes the outbox's events on the topic, a batch at a time, in one JMS transaction per batch: the broker
@@ -28,6 +35,15 @@ public final class OutboxRelay implements AutoCloseable {
     private final int batchSize;
     /** One connection for every batch, opened on first use and again after a failure (the broker restarted). */
     private Connection connection;
+    /**
+     * Renews the claim on the batch in hand while it is published and marked, so that the lease can be short (a
+     * dead instance's events wait only that long for another instance) however slow the broker is.
+     */
+    private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "rebound-outbox-renewal");
+        t.setDaemon(true);
+        return t;
+    });
 
     public OutboxRelay(ConnectionFactory broker, String topic, Outbox outbox, int batchSize) {
         this.broker = broker;
@@ -42,17 +58,63 @@ public final class OutboxRelay implements AutoCloseable {
         if (claimed.isEmpty()) {
             return false;
         }
+        long period = outbox.renewalPeriod().toMillis();
+        ScheduledFuture<?> renewal = renewals.scheduleAtFixedRate(() -> renew(claimed), period, period,
+                TimeUnit.MILLISECONDS);
         try {
-            publish(claimed);
-        } catch (JMSException | RuntimeException e) {
-            outbox.release(claimed);
-            throw e;
+            try {
+                publish(claimed);
+            } catch (JMSException | RuntimeException e) {
+                outbox.release(claimed);
+                throw e;
+            }
+            outbox.markSent(claimed);
+        } finally {
+            renewal.cancel(false);
         }
-        outbox.markSent(claimed);
         return claimed.size() == batchSize;
     }
 
+    /**
+     * A renewal that fails (the database is down) is tried again next period; if the lease runs out meanwhile,
+     * another instance may publish the batch too, with the same event ids, which the broker and consumers drop.
+     */
+    private void renew(List<Outbox.Entry> claimed) {
+        try {
+            outbox.renew(claimed);
+        } catch (SQLException | RuntimeException e) {
+            // tried again next period
+        }
+    }
+
+    /**
+     * Publishes the batch in one transaction. Artemis drops a whole transaction that holds a message it has seen
+     * (by duplicate id), and says so at commit: a process died after the broker took its batch and before the
+     * outbox marked it sent, and the batch came back. Then each event goes in a transaction of its own, so that
+     * the broker drops only what it has, takes the rest, and the batch can be marked sent; otherwise the batch,
+     * the oldest in the outbox, would fail every pass and hold back every event behind it.
+     */
     private synchronized void publish(List<Outbox.Entry> events) throws JMSException {
+        try {
+            send(events);
+        } catch (JMSException e) {
+            if (!alreadyPublished(e)) {
+                throw e;
+            }
+            for (Outbox.Entry event : events) {
+                try {
+                    send(List.of(event));
+                } catch (JMSException one) {
+                    if (!alreadyPublished(one)) {
+                        throw one;
+                    }
+                }
+            }
+        }
+    }
+
+    /** One JMS transaction; a failure other than a duplicate closes the connection, which the next send reopens. */
+    private void send(List<Outbox.Entry> events) throws JMSException {
         try (Session session = connection().createSession(true, Session.SESSION_TRANSACTED);
              MessageProducer producer = session.createProducer(session.createTopic(topic))) {
             for (Outbox.Entry e : events) {
@@ -63,9 +125,24 @@ public final class OutboxRelay implements AutoCloseable {
             }
             session.commit();
         } catch (JMSException | RuntimeException e) {
-            close();
+            if (!alreadyPublished(e)) {
+                closeConnection();
+            }
             throw e;
         }
+    }
+
+    /** Whether the broker refused the transaction for a duplicate id: it holds that event already. */
+    private static boolean alreadyPublished(Exception failure) {
+        Throwable t = failure;
+        // The JMS exception links the broker's own, as its cause or as its linked exception.
+        for (int depth = 0; t != null && depth < 10; depth++) {
+            if (t instanceof ActiveMQException amq && amq.getType() == ActiveMQExceptionType.DUPLICATE_ID_REJECTED) {
+                return true;
+            }
+            t = t.getCause() != null ? t.getCause() : t instanceof JMSException jms ? jms.getLinkedException() : null;
+        }
+        return false;
     }
 
     private Connection connection() throws JMSException {
@@ -77,6 +154,11 @@ public final class OutboxRelay implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        renewals.shutdownNow();
+        closeConnection();
+    }
+
+    private synchronized void closeConnection() {
         if (connection != null) {
             try {
                 connection.close();

@@ -69,7 +69,8 @@ final class RunningRebound implements AutoCloseable {
             ActiveMQConnectionFactory outside = embedded
                     ? new ActiveMQConnectionFactory("tcp://127.0.0.1:" + jmsPort,
                             adjusted.text("rebound.jms.embedded.subscriber-user"), SUBSCRIBER_PASSWORD)
-                    : new ActiveMQConnectionFactory(adjusted.text("rebound.jms.url"));
+                    : new ActiveMQConnectionFactory(adjusted.text("rebound.jms.url"),
+                            adjusted.optionalText("rebound.jms.user"), adjusted.optionalText("rebound.jms.password"));
             EventSubscriber subscriber = EventSubscriber.subscribe(outside, adjusted.text("rebound.jms.topic"));
             return new RunningRebound(work, adjusted, mailbox, server, subscriber);
         } catch (Exception | Error e) {

@@ -56,6 +56,7 @@ class SettingsTest {
         "rebound.quarantine.min-soft-error-spacing|one day|rebound.quarantine.min-soft-error-spacing",
         "rebound.mailbox.host|' '|setting rebound.mailbox.host: expected a value, got nothing",
         "rebound.mailbox.window-stuck-after|PT0S|setting rebound.mailbox.window-stuck-after: expected a positive duration",
+        "rebound.outbox.claim-lease|PT0.5S|setting rebound.outbox.claim-lease: expected an ISO-8601 duration of at least PT1S, got 'PT0.5S'",
     })
     void wrongSettingStopsStartUpNamingTheKey(String key, String value, String message) {
         Settings s = shipped(Map.of(), new Properties()).with(key, value);
@@ -87,6 +88,43 @@ class SettingsTest {
 
         assertTrue(e.getMessage().startsWith("setting camel.management.authentication-enabled: expected true"),
                 e.getMessage());
+    }
+
+    @Test
+    void aSentMessageTableThatDoesNotExistStopsStartUpNamingTheKey() {
+        Settings s = withoutHealthEndpoint().with("rebound.db.url", TestDatabase.h2().url())
+                .with("rebound.correlation.sent-messages.table", "no_such_table");
+
+        SettingsException e = assertThrows(SettingsException.class, () -> ReboundServer.start(s));
+
+        assertTrue(e.getMessage().startsWith("setting rebound.correlation.sent-messages.table: expected a table"),
+                e.getMessage());
+    }
+
+    @Test
+    void anUnreachableDatabaseStopsStartUpInOneLineNamingTheUrl() {
+        String url = "jdbc:postgresql://127.0.0.1:" + DemoMailbox.freePort() + "/test";
+        Settings s = withoutHealthEndpoint().with("rebound.db.url", url);
+
+        SettingsException e = assertThrows(SettingsException.class, () -> ReboundServer.start(s));
+
+        assertEquals(List.of("setting rebound.db.url: expected a database that accepts a connection, got " + url
+                + ", which does not (Connection refused)"), e.getMessage().lines().toList());
+    }
+
+    @Test
+    void aPasswordInTheDatabaseUrlIsNotShown() {
+        String url = "jdbc:postgresql://127.0.0.1:" + DemoMailbox.freePort() + "/test?user=x&password=secret";
+        Settings s = withoutHealthEndpoint().with("rebound.db.url", url);
+
+        SettingsException e = assertThrows(SettingsException.class, () -> ReboundServer.start(s));
+
+        assertTrue(e.getMessage().contains("password=***") && !e.getMessage().contains("secret"), e.getMessage());
+    }
+
+    /** The shipped settings without the health endpoint, whose port another Rebound on this machine may hold. */
+    private static Settings withoutHealthEndpoint() {
+        return shipped(Map.of(), new Properties()).with("camel.management.enabled", "false");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,11 +64,36 @@ class ShadedJarIT {
         assertTrue(run.out().matches("Rebound \\d+\\.\\d+\\.\\d+.*\\s*"), run.out());
     }
 
+    @Test
+    void aMissingFileIsOneLineNamingItAndExitCode66() throws Exception {
+        Run run = java("parse", "/no/such/bounce.eml");
+
+        assertEquals(new Run(66, "", "rebound: /no/such/bounce.eml: no such file or folder\n"), run);
+    }
+
+    @Test
+    void anUnreachableDatabaseAtStartIsOneLineNamingTheUrlAndExitCode78() throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:" + DemoMailbox.freePort() + "/test";
+
+        Run run = java(Map.of("REBOUND_DB_URL", url, "CAMEL_MANAGEMENT_ENABLED", "false"), "run");
+
+        assertEquals(new Run(78, "", "rebound: setting rebound.db.url: expected a database that accepts a "
+                + "connection, got " + url + ", which does not (Connection refused)\n"), run);
+    }
+
     private static Run java(String... args) throws IOException, InterruptedException {
+        return java(Map.of(), args);
+    }
+
+    /** The jar run with these environment variables added to this JVM's. */
+    private static Run java(Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         byte[] out = process.getInputStream().readAllBytes();
         byte[] err = process.getErrorStream().readAllBytes();
         int code = process.waitFor();

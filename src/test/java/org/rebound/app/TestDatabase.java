@@ -7,9 +7,9 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /** An empty database for one test class: a private H2 in memory, or a fresh schema on the real PostgreSQL. */
-record TestDatabase(String url, String user, String password) {
+public record TestDatabase(String url, String user, String password) {
 
-    static TestDatabase h2() {
+    public static TestDatabase h2() {
         return new TestDatabase("jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
     }
 
@@ -17,7 +17,7 @@ record TestDatabase(String url, String user, String password) {
      * A schema of its own on the PostgreSQL server this machine runs (127.0.0.1:5432, database test), dropped and
      * created anew; -Drebound.test.postgres.url / .user point it at another server.
      */
-    static TestDatabase postgres(String schema) throws SQLException {
+    public static TestDatabase postgres(String schema) throws SQLException {
         String base = System.getProperty("rebound.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
         String user = System.getProperty("rebound.test.postgres.user", "postgres");
         try (Connection c = DriverManager.getConnection(base, user, ""); Statement s = c.createStatement()) {

@@ -198,6 +198,56 @@ abstract class CorrelatorContract {
     }
 
     @Test
+    void messageIdStoredInAngleBracketsMatchesABareOne() throws SQLException {
+        sent("<m1@sender.example>", "a@example.net", "c1", SENT, "", "");
+
+        Correlation result = correlate("message-id", Reports.withMessageId("m1@sender.example", "a@example.net"));
+
+        assertEquals(Optional.of(KeyType.MESSAGE_ID), result.matchedBy());
+    }
+
+    @Test
+    void messageIdQuotedInAngleBracketsMatchesABareRow() throws SQLException {
+        sent("m1@sender.example", "a@example.net", "c1", SENT, "", "");
+
+        Correlation result = correlate("message-id", Reports.withMessageId("<m1@sender.example>", "a@example.net"));
+
+        assertEquals(Optional.of(KeyType.MESSAGE_ID), result.matchedBy());
+    }
+
+    @Test
+    void bareAndBracketedMessageIdsAreLookedUpInOneQuery() throws SQLException {
+        sent("<m1@sender.example>", "a@example.net", "c1", SENT, "", "");
+        sent("m2@sender.example", "b@example.net", "c1", SENT, "", "");
+
+        List<Correlation> results = correlator("message-id").correlate(List.of(
+                Reports.withMessageId("m1@sender.example", "a@example.net"),
+                Reports.withMessageId("<m2@sender.example>", "b@example.net")));
+
+        assertEquals(List.of(Optional.of(KeyType.MESSAGE_ID), Optional.of(KeyType.MESSAGE_ID), 1L),
+                List.of(results.get(0).matchedBy(), results.get(1).matchedBy(), counting.statementsExecuted()));
+    }
+
+    @Test
+    void aKeyThatMatchesNothingWhileAnotherMatchesIsWarnedAboutNamingItsColumnSetting() throws SQLException {
+        List<PendingEvent> window = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            sent("m" + i + "@sender.example", "r" + i + "@example.net", "c1", SENT, "", "tok-" + i);
+            window.add(Reports.event(Kind.DSN, "", "bounces+tok-" + i + "@bounce.sender.example",
+                    new OriginalMessage("stored-otherwise-" + i + "@sender.example", Map.of()), "",
+                    "r" + i + "@example.net"));
+        }
+        List<String> warnings = new ArrayList<>();
+        CorrelationSettings settings = settings("message-id,verp");
+
+        new Correlator(settings, new SentMessageLookup(counting, TABLE, settings.recipientTimeWindow()),
+                new SilentKeyWatch(warnings::add)).correlate(window);
+
+        assertEquals(List.of("message-id: 0 of 20 matched while verp matched 20 — does "
+                + SentMessageTable.MESSAGE_ID_COLUMN + " hold the Message-ID as sent?"), warnings);
+    }
+
+    @Test
     void orderNamingAColumnTheTableLacksIsRefused() {
         SentMessageTable noVerp = new SentMessageTable(TABLE.table(), "msg_id", "rcpt", "campaign", "sent", "envid",
                 "", "campaign");
