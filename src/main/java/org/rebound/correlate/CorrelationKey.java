@@ -45,10 +45,14 @@ public sealed interface CorrelationKey {
         }
     }
 
-    /** The token the sender put in the bounce address (variable envelope return path). */
-    record VerpToken(String token) implements CorrelationKey {
+    /**
+     * The token the sender put in the bounce address (variable envelope return path), and its signature when tokens
+     * are signed ({@link VerpSignature}), else empty.
+     */
+    record VerpToken(String token, String signature) implements CorrelationKey {
         public VerpToken {
             requireText(token, "token");
+            java.util.Objects.requireNonNull(signature, "signature");
         }
 
         @Override

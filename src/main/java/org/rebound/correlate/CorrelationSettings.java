@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -16,21 +17,24 @@ import java.util.regex.PatternSyntaxException;
  * @param customHeader        the header of the sent message whose value is looked up, such as X-Campaign-Id
  * @param recipientTimeWindow how long before a bounce the message it reports on may have been sent, for the
  *                            recipient-and-time key
+ * @param verpSignature       when VERP tokens are signed, what checks them: an unsigned or wrongly signed token
+ *                            then correlates with nothing; empty when tokens are not signed
  */
 public record CorrelationSettings(List<KeyType> order, Pattern verpPattern, String customHeader,
-                                  Duration recipientTimeWindow) {
+                                  Duration recipientTimeWindow, Optional<VerpSignature> verpSignature) {
 
     public static final String ORDER = "rebound.correlation.order";
     public static final String VERP_PATTERN = "rebound.correlation.verp-pattern";
     public static final String CUSTOM_HEADER = "rebound.correlation.custom-header";
     public static final String RECIPIENT_TIME_WINDOW = "rebound.correlation.recipient-time-window";
+    public static final String VERP_SECRET = "rebound.correlation.verp-secret";
 
     /** RFC 5322 section 3.6.8: a field name is printable US-ASCII other than the colon. */
     private static final Pattern FIELD_NAME = Pattern.compile("[!-9;-~]+");
 
     public static final CorrelationSettings DEFAULTS = new CorrelationSettings(
             KeyType.parseOrder("message-id,envelope-id,verp,custom-header"),
-            Pattern.compile("^bounces\\+([^@]+)@"), "X-Campaign-Id", Duration.ofDays(7));
+            Pattern.compile("^bounces\\+([^@]+)@"), "X-Campaign-Id", Duration.ofDays(7), Optional.empty());
 
     public CorrelationSettings {
         order = List.copyOf(order);
@@ -54,6 +58,7 @@ public record CorrelationSettings(List<KeyType> order, Pattern verpPattern, Stri
         if (recipientTimeWindow.isNegative() || recipientTimeWindow.isZero()) {
             throw new IllegalArgumentException(RECIPIENT_TIME_WINDOW + " must be positive: " + recipientTimeWindow);
         }
+        Objects.requireNonNull(verpSignature, VERP_SECRET);
     }
 
     /**
@@ -64,11 +69,21 @@ public record CorrelationSettings(List<KeyType> order, Pattern verpPattern, Stri
         String orderText = properties.getOrDefault(ORDER, "").trim();
         String verp = properties.getOrDefault(VERP_PATTERN, "").trim();
         String window = properties.getOrDefault(RECIPIENT_TIME_WINDOW, "").trim();
+        String secret = properties.getOrDefault(VERP_SECRET, "");
         return new CorrelationSettings(
                 orderText.isEmpty() ? DEFAULTS.order() : order(orderText),
                 verp.isEmpty() ? DEFAULTS.verpPattern() : compile(verp),
                 properties.getOrDefault(CUSTOM_HEADER, DEFAULTS.customHeader()).trim(),
-                window.isEmpty() ? DEFAULTS.recipientTimeWindow() : duration(window));
+                window.isEmpty() ? DEFAULTS.recipientTimeWindow() : duration(window),
+                secret.isEmpty() ? Optional.empty() : Optional.of(signature(secret)));
+    }
+
+    private static VerpSignature signature(String secret) {
+        try {
+            return new VerpSignature(secret);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(VERP_SECRET + ": " + e.getMessage(), e);
+        }
     }
 
     private static List<KeyType> order(String text) {

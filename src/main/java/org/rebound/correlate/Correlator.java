@@ -70,7 +70,8 @@ public final class Correlator {
             int matched = 0;
             for (int i = 0; i < events.size(); i++) {
                 if (results[i] == null) {
-                    results[i] = firstMatch(ofType(keys.get(i), type), found, recipients.get(i)).orElse(null);
+                    results[i] = firstMatch(ofType(keys.get(i), type), found, recipients.get(i),
+                            settings.verpSignature()).orElse(null);
                     matched += results[i] == null ? 0 : 1;
                 }
             }
@@ -87,13 +88,24 @@ public final class Correlator {
     /**
      * The first of an event's keys that found a row. Among a key's rows the bounce's own recipient's is preferred,
      * since one Message-ID may have gone to several recipients; a message-level key may fall back to another
-     * recipient's row (the bounce came from a forwarding address), the latest sent.
+     * recipient's row (the bounce came from a forwarding address), the latest sent. When VERP tokens are signed, a
+     * token finds only the row whose recipient its signature was made for, and proves that recipient whatever the
+     * bounce names; a token whose signature checks out against no row (forged, altered, unsigned) finds nothing.
      */
     private static Optional<Correlation> firstMatch(List<CorrelationKey> keys,
                                                     Map<CorrelationKey, List<SentMessage>> found,
-                                                    List<String> recipients) {
+                                                    List<String> recipients, Optional<VerpSignature> signature) {
         for (CorrelationKey key : keys) {
             List<SentMessage> rows = found.getOrDefault(key, List.of());
+            if (key instanceof CorrelationKey.VerpToken verp && signature.isPresent()) {
+                Optional<SentMessage> signedFor = rows.stream()
+                        .filter(row -> signature.get().verifies(verp.token(), verp.signature(), row.recipient()))
+                        .findFirst();
+                if (signedFor.isPresent()) {
+                    return Optional.of(new Correlation.Matched(signedFor.get(), key, true));
+                }
+                continue;
+            }
             Optional<SentMessage> own = rows.stream()
                     .filter(row -> recipients.stream().anyMatch(r -> r.equalsIgnoreCase(row.recipient())))
                     .findFirst();

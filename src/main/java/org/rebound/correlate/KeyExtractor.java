@@ -52,7 +52,7 @@ public final class KeyExtractor {
             case MESSAGE_ID -> messageIds(report).stream().map(OriginalMessageId::new).toList();
             case ENVELOPE_ID -> report.envelopeId().isBlank() ? List.of()
                     : List.of(new EnvelopeId(report.envelopeId().trim()));
-            case VERP -> verpTokens(report).stream().map(VerpToken::new).toList();
+            case VERP -> verpTokens(report).stream().map(this::verpKey).toList();
             case CUSTOM_HEADER -> customHeaders(event);
             case RECIPIENT_TIME -> recipients(event).stream()
                     .map(recipient -> new RecipientAndTime(recipient, event.receivedAt())).toList();
@@ -102,6 +102,11 @@ public final class KeyExtractor {
             }
         }
         return ids;
+    }
+
+    /** A token as the key it is: split from its signature when tokens are signed. */
+    private VerpToken verpKey(String value) {
+        return settings.verpSignature().isPresent() ? VerpSignature.split(value) : new VerpToken(value, "");
     }
 
     /** The token from the address the bounce came back to, or from the original's Return-Path when it shows. */

@@ -125,6 +125,40 @@ abstract class CorrelatorContract {
     }
 
     @Test
+    void aSignedVerpTokenProvesItsRecipientWhateverTheBounceNames() throws SQLException {
+        sent("m1@sender.example", "a@example.net", "c1", SENT, "", "tok-9");
+        String address = "bounces+tok-9." + SIGNATURE.sign("tok-9", "a@example.net") + "@bounce.sender.example";
+
+        Correlation result = signedCorrelator().correlate(List.of(Reports.event(Kind.NON_STANDARD_BOUNCE, "",
+                address, OriginalMessage.UNKNOWN, "", "forwarded@elsewhere.example"))).get(0);
+
+        assertEquals(List.of(Optional.of(KeyType.VERP), Verification.PROVEN),
+                List.of(result.matchedBy(), result.verification()));
+    }
+
+    @Test
+    void anAlteredSignedVerpTokenFindsNothing() throws SQLException {
+        sent("m1@sender.example", "a@example.net", "c1", SENT, "", "tok-9");
+        sent("m2@sender.example", "b@example.net", "c1", SENT, "", "tok-10");
+        String address = "bounces+tok-10." + SIGNATURE.sign("tok-9", "a@example.net") + "@bounce.sender.example";
+
+        Correlation result = signedCorrelator().correlate(List.of(Reports.event(Kind.NON_STANDARD_BOUNCE, "",
+                address, OriginalMessage.UNKNOWN, "", "b@example.net"))).get(0);
+
+        assertEquals(Verification.UNCORRELATED, result.verification());
+    }
+
+    @Test
+    void anUnsignedVerpTokenFindsNothingWhenTokensAreSigned() throws SQLException {
+        sent("m1@sender.example", "a@example.net", "c1", SENT, "", "tok-9");
+
+        Correlation result = signedCorrelator().correlate(List.of(Reports.event(Kind.NON_STANDARD_BOUNCE, "",
+                "bounces+tok-9@bounce.sender.example", OriginalMessage.UNKNOWN, "", "a@example.net"))).get(0);
+
+        assertEquals(Verification.UNCORRELATED, result.verification());
+    }
+
+    @Test
     void campaignHeaderMatchesTheRecipientsOwnRow() throws SQLException {
         sent("m1@sender.example", "a@example.net", "77", SENT, "", "");
         sent("m2@sender.example", "b@example.net", "77", SENT, "", "");
@@ -268,9 +302,17 @@ abstract class CorrelatorContract {
         return new Correlator(settings, new SentMessageLookup(counting, TABLE, settings.recipientTimeWindow()));
     }
 
+    private static final VerpSignature SIGNATURE = new VerpSignature("a-test-secret-of-some-length");
+
+    private Correlator signedCorrelator() {
+        CorrelationSettings signed = new CorrelationSettings(KeyType.parseOrder("message-id,verp"),
+                Pattern.compile("^bounces\\+([^@]+)@"), "X-Campaign-Id", Duration.ofDays(7), Optional.of(SIGNATURE));
+        return new Correlator(signed, new SentMessageLookup(counting, TABLE, signed.recipientTimeWindow()));
+    }
+
     private static CorrelationSettings settings(String order) {
         return new CorrelationSettings(KeyType.parseOrder(order), Pattern.compile("^bounces\\+([^@]+)@"),
-                "X-Campaign-Id", Duration.ofDays(7));
+                "X-Campaign-Id", Duration.ofDays(7), Optional.empty());
     }
 
     private static PendingEvent campaignBounce(String campaign, String recipient) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -48,10 +49,10 @@ class KeyExtractorTest {
                         List.of(new EnvelopeId("Env-42"))),
                 row("verp token from the bounce address in brackets",
                         "verp", event(Kind.DSN, "", "<bounces+T0k3n@bounce.example.com>", OriginalMessage.UNKNOWN),
-                        List.of(new VerpToken("T0k3n"))),
+                        List.of(new VerpToken("T0k3n", ""))),
                 row("verp token from the original's return-path",
                         "verp", original(Kind.DSN, Map.of("return-path", "<bounces+abc@bounce.example.com>")),
-                        List.of(new VerpToken("abc"))),
+                        List.of(new VerpToken("abc", ""))),
                 row("bounce address without verp gives no token",
                         "verp", event(Kind.DSN, "", "postmaster@bounce.example.com", OriginalMessage.UNKNOWN),
                         List.of()),
@@ -78,7 +79,7 @@ class KeyExtractorTest {
     void extractsTheCandidateKeysOfTheRow(String behaviour, String order, PendingEvent event,
                                           List<CorrelationKey> expected) {
         KeyExtractor extractor = new KeyExtractor(new CorrelationSettings(KeyType.parseOrder(order),
-                Pattern.compile("^bounces\\+([^@]+)@"), "X-Campaign-Id", Duration.ofDays(7)));
+                Pattern.compile("^bounces\\+([^@]+)@"), "X-Campaign-Id", Duration.ofDays(7), Optional.empty()));
 
         assertEquals(expected, extractor.extract(event), behaviour);
     }
