@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** With a login configured, the health endpoint answers only to a user who gives it. */
+/** With a login configured, the health endpoint and Jolokia answer only to a user who gives it. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HealthLoginIT {
 
@@ -30,6 +30,7 @@ class HealthLoginIT {
         Files.writeString(users, "user.ops=s3cret,admin\n");
         rebound = RunningRebound.start(TestDatabase.h2(), s -> s
                 .with("camel.management.authentication-enabled", "true")
+                .with("camel.management.jolokia-enabled", "true")
                 .with("camel.management.basic-properties-file", users.toString()));
         health = URI.create("http://127.0.0.1:" + rebound.settings.text("camel.management.port") + "/observe/health");
     }
@@ -50,6 +51,20 @@ class HealthLoginIT {
         HttpResponse<String> answer = get(HttpRequest.newBuilder(health).header("Authorization", "Basic " + login));
         // The health itself (200 UP, or 503 while a check is DOWN), not a refusal.
         assertTrue(answer.body().contains("\"status\""), answer.statusCode() + " " + answer.body());
+    }
+
+    @Test
+    void withoutALoginJolokiaRefuses() throws Exception {
+        URI jolokia = health.resolve("/observe/jolokia/read/java.lang:type=Runtime/Uptime");
+        assertEquals(401, get(HttpRequest.newBuilder(jolokia)).statusCode());
+    }
+
+    @Test
+    void withTheLoginJolokiaReadsAnMBean() throws Exception {
+        URI jolokia = health.resolve("/observe/jolokia/read/java.lang:type=Runtime/Uptime");
+        String login = Base64.getEncoder().encodeToString("ops:s3cret".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> answer = get(HttpRequest.newBuilder(jolokia).header("Authorization", "Basic " + login));
+        assertTrue(answer.body().contains("\"status\":200"), answer.statusCode() + " " + answer.body());
     }
 
     private static HttpResponse<String> get(HttpRequest.Builder request) throws Exception {
