@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.rebound.app.TestMail.Failure;
+import org.rebound.correlate.VerpSignature;
 
 /**
  * Anyone can mail the bounce address, and every newsletter recipient sees a Message-ID. A bounce or a complaint
@@ -21,12 +22,17 @@ import org.rebound.app.TestMail.Failure;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ForgedBounceIT {
 
+    private static final String VERP_SECRET = "the-sending-systems-verp-secret";
+
     private RunningRebound rebound;
 
     @BeforeAll
     void receiveForgedAndGenuineMail() throws Exception {
-        rebound = RunningRebound.start(TestDatabase.h2(), s -> s);
+        rebound = RunningRebound.start(TestDatabase.h2(),
+                s -> s.with("rebound.correlation.verp-secret", VERP_SECRET));
         rebound.logSent("known@sender.example", "subscriber@recipient.example", "winter", null);
+        rebound.logSent("verp-1@sender.example", "signed@recipient.example", "winter", "tok-1");
+        rebound.logSent("verp-2@sender.example", "target@recipient.example", "winter", "tok-2");
         rebound.logSent("genuine@sender.example", "gone@recipient.example", "winter", null);
         rebound.logSent("liked@sender.example", "reader@recipient.example", "winter", null);
 
@@ -43,8 +49,16 @@ class ForgedBounceIT {
         rebound.mailbox.deliver(TestMail.dsn("bounces@bounces.sender.example", "",
                 List.of(new Failure("subscriber@recipient.example", "5.1.1", "550 5.1.1 User unknown"))));
 
+        // A VERP token with a signature made up by someone without the secret, and a genuine signed one; neither
+        // bounce quotes a Message-ID.
+        rebound.mailbox.deliver(TestMail.dsn("bounces+tok-2.0123456789abcdef0123@bounces.sender.example", "",
+                List.of(new Failure("target@recipient.example", "5.1.1", "550 5.1.1 User unknown"))));
+        rebound.mailbox.deliver(TestMail.dsn("bounces+tok-1." + new VerpSignature(VERP_SECRET).sign("tok-1",
+                        "signed@recipient.example") + "@bounces.sender.example", "",
+                List.of(new Failure("signed@recipient.example", "5.1.1", "550 5.1.1 User unknown"))));
+
         RunningRebound.await("every message handled", Duration.ofSeconds(60),
-                () -> rebound.count("SELECT COUNT(*) FROM received_message") == 5);
+                () -> rebound.count("SELECT COUNT(*) FROM received_message") == 7);
     }
 
     @AfterAll
@@ -91,6 +105,17 @@ class ForgedBounceIT {
     void aBounceWithNoIdIsNotTiedToTheRecipientsLatestMessage() throws SQLException {
         assertEquals(List.of(), rebound.rows(
                 "SELECT state FROM address WHERE address = 'subscriber@recipient.example'"));
+    }
+
+    @Test
+    void aForgedVerpTokenQuarantinesNobody() throws SQLException {
+        assertEquals(List.of(), rebound.rows("SELECT state FROM address WHERE address = 'target@recipient.example'"));
+    }
+
+    @Test
+    void aSignedVerpTokenQuarantines() throws SQLException {
+        assertEquals(List.of("QUARANTINED"),
+                rebound.rows("SELECT state FROM address WHERE address = 'signed@recipient.example'"));
     }
 
     /** An ARF complaint (RFC 5965) about the message with this Message-ID, sent to {@code recipient}. */
