@@ -16,6 +16,9 @@ import jakarta.jms.TextMessage;
 
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.ActiveMQExceptionType;
+import org.rebound.text.CauseChain;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the outbox's events on the topic, a batch at a time, in one JMS transaction per batch: the broker
@@ -45,6 +48,11 @@ public final class OutboxRelay implements AutoCloseable {
         return t;
     });
 
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+
+    /** Failed passes in a row: a broker outage is told once when it begins and once when it ends. */
+    private volatile int failedPasses;
+
     public OutboxRelay(ConnectionFactory broker, String topic, Outbox outbox, int batchSize) {
         this.broker = broker;
         this.topic = topic;
@@ -71,6 +79,10 @@ public final class OutboxRelay implements AutoCloseable {
             outbox.markSent(claimed);
         } finally {
             renewal.cancel(false);
+        }
+        if (failedPasses > 0) {
+            LOG.info("events are relayed again, after {} failed passes", failedPasses);
+            failedPasses = 0;
         }
         return claimed.size() == batchSize;
     }
@@ -150,6 +162,18 @@ public final class OutboxRelay implements AutoCloseable {
             connection = broker.createConnection();
         }
         return connection;
+    }
+
+    /**
+     * A relay pass failed (the broker away): the events wait in the outbox. Logged with the cause chain when a
+     * streak of failures begins, not at every pass (several a second).
+     */
+    public void passFailed(Throwable cause) {
+        if (failedPasses++ == 0) {
+            LOG.warn("events wait in the outbox, not relayed, until the broker takes them: {}", CauseChain.of(cause));
+        } else {
+            LOG.debug("relay pass failed again ({} in a row): {}", failedPasses, CauseChain.of(cause));
+        }
     }
 
     @Override
