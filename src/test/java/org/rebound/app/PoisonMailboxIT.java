@@ -135,11 +135,7 @@ class PoisonMailboxIT {
 
         @AfterAll
         void stop() throws Exception {
-            try (AutoCloseable t = tap) {
-                if (rebound != null) {
-                    rebound.close();
-                }
-            }
+            stopBoth(rebound, tap);
         }
 
         @Test
@@ -283,6 +279,15 @@ class PoisonMailboxIT {
         }
     }
 
+    /** Stops Rebound, then the tap in front of its mailbox; either may not have started. */
+    static void stopBoth(RunningRebound rebound, Pop3Tap tap) throws Exception {
+        try (AutoCloseable t = tap) {
+            if (rebound != null) {
+                rebound.close();
+            }
+        }
+    }
+
     static HealthCheck.Result pipelineHealth(RunningRebound rebound) {
         return HealthCheckRegistry.get(rebound.server.camelContext()).getCheck("pipeline")
                 .map(check -> ((HealthCheck) check).call()).orElseThrow();
@@ -365,11 +370,7 @@ class PoisonMailboxIT {
 
         @AfterAll
         void stop() throws Exception {
-            try (AutoCloseable t = tap) {
-                if (rebound != null) {
-                    rebound.close();
-                }
-            }
+            stopBoth(rebound, tap);
         }
 
         @Test
