@@ -10,9 +10,12 @@ import org.rebound.pipeline.BounceEvent;
  *
  * @param schemaVersion bumped on any incompatible change of this shape
  * @param eventId       stable across retries: consumers deduplicate on it
+ * @param originalRecipient the address the sender gave (RFC 3464 Original-Recipient, or the address Postfix
+ *                      says the recipient was expanded from), or empty; a field added to schema 1, which is
+ *                      compatible with it
  */
 public record BounceEventMessage(int schemaVersion, String eventId, String receivedAt, String recipient,
-                                 String action, String status, String replyCode, String diagnostic,
+                                 String originalRecipient, String action, String status, String replyCode, String diagnostic,
                                  String remoteMta, String reportingMta, String kind, String feedbackType,
                                  String reason, String type, String fault, String category, String rule,
                                  String originalMessageId, String correlationKey, String sentMessageId,
@@ -22,7 +25,7 @@ public record BounceEventMessage(int schemaVersion, String eventId, String recei
 
     public static BounceEventMessage of(BounceEvent e) {
         return new BounceEventMessage(SCHEMA_VERSION, e.eventId(), e.receivedAt().toString(),
-                e.recipient().finalRecipient(), e.recipient().action().keyword(), e.recipient().statusText(),
+                e.recipient().finalRecipient(), e.recipient().originalRecipient(), e.recipient().action().keyword(), e.recipient().statusText(),
                 e.recipient().replyCode(), e.recipient().diagnostic(), e.recipient().remoteMta(),
                 e.report().reportingMta(), e.report().kind().name().toLowerCase(java.util.Locale.ROOT),
                 e.report().feedbackType(), e.result().reason().label(), e.result().type().label(),
