@@ -73,7 +73,45 @@ final class EximParser extends NoticeParser {
 
     static boolean recognises(ReturnedMail mail) {
         return mail.headers().has("x-failed-recipients")
-                || mail.text().contains("This message was created automatically by mail delivery software.");
+                || mail.text().contains("This message was created automatically by mail delivery software.")
+                || eximHeaders(mail) >= 2;
+    }
+
+    /**
+     * How many of the headers Exim writes on its own notices the message has, as Exim.pm counts them: a From of
+     * "Mail Delivery System", a Message-ID made of an Exim message id (three groups joined by '-', the spec's
+     * "Message identification": 6-6-2 characters, 6-11-4 since Exim 4.97), and a subject of one of Exim's notices
+     * (its "Mail delivery failed", "Mail failure - ..." for a malformed address, "Message frozen", "Warning:
+     * message ... delayed", "error(s) in forwarding or filtering").
+     */
+    private static int eximHeaders(ReturnedMail mail) {
+        int found = mail.fromLower().startsWith("mail delivery system") ? 1 : 0;
+        if (isEximMessageId(Addresses.messageId(mail.headers().first("message-id")))) {
+            found++;
+        }
+        String subject = mail.subjectLower();
+        for (String notice : EXIM_SUBJECTS) {
+            if (subject.contains(notice)) {
+                found++;
+                break;
+            }
+        }
+        return found;
+    }
+
+    private static final List<String> EXIM_SUBJECTS = List.of("mail delivery failed", "mail failure",
+            "message frozen", "warning: message ", "error(s) in forwarding or filtering");
+
+    private static boolean isEximMessageId(String id) {
+        int at = id.indexOf('@');
+        String[] groups = (at < 0 ? id : id.substring(0, at)).split("-", -1);
+        if (groups.length != 3) {
+            return false;
+        }
+        int a = groups[0].length();
+        int b = groups[1].length();
+        int c = groups[2].length();
+        return a == 6 && ((b == 6 && c == 2) || (b == 11 && c == 4));
     }
 
     /** GMX (Sisimai's GMX.pm): its own anti-spam header. */

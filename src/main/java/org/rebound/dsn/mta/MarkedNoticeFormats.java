@@ -29,6 +29,10 @@ final class MarkedNoticeFormats {
             new MtaParsers.Entry(MarkedNoticeFormats::isBiglobe, new MarkedNoticeParser("biglobe",
                     new MarkedNoticeParser.Markers("----- The following addresses had delivery problems -----", "",
                             "", "----- Non-delivered information -----"))),
+            // InterScanMSS.pm: sender "InterScan MSS" or "InterScan Notification", or one of its subjects; the
+            // session transcript's "Sent <<< RCPT TO:<a>" names the recipient, "Received >>> 550 ..." the reply.
+            new MtaParsers.Entry(MarkedNoticeFormats::isInterScan, new MarkedNoticeParser("interscanmss",
+                    new MarkedNoticeParser.Markers("", "", "Sent <<< RCPT TO:", ""))),
             // MailFoundry.pm: subject "Message delivery has failed", a Received header naming MAILFOUNDRY.
             new MtaParsers.Entry(MarkedNoticeFormats::isMailFoundry, new MarkedNoticeParser("mailfoundry",
                     new MarkedNoticeParser.Markers("Unable to deliver message to:", "", "Unable to deliver message to:",
@@ -74,6 +78,14 @@ final class MarkedNoticeFormats {
         return from.startsWith("postmaster@") && mail.subjectLower().startsWith("returned mail:")
                 && (from.endsWith("@biglobe.ne.jp") || from.endsWith("@inacatv.ne.jp") || from.endsWith("@tmtv.ne.jp")
                 || from.endsWith("@ttv.ne.jp"));
+    }
+
+    private static boolean isInterScan(ReturnedMail mail) {
+        String from = mail.fromLower();
+        String subject = mail.subjectLower();
+        return from.startsWith("\"interscan mss\"") || from.startsWith("\"interscan notification\"")
+                || subject.equals("mail could not be delivered") || subject.equals("メッセージを配信できません。")
+                || subject.equals("メール配信に失敗しました");
     }
 
     private static boolean isMailFoundry(ReturnedMail mail) {
