@@ -31,6 +31,7 @@ class MtaFormatSelectionTest {
         "lhost-mailmarshal-02.eml     | mailmarshalsmtp",
         "lhost-office365-01.eml       | exchange2007",
         "lhost-office365-02.eml       | exchange2007",
+        "lhost-postfix-75.eml         | postfix",
         "lhost-x1-01.eml              | x1",
         "lhost-x2-01.eml              | x2",
         "lhost-x3-01.eml              | x3",

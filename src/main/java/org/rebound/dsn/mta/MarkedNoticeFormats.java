@@ -43,6 +43,12 @@ final class MarkedNoticeFormats {
                     new MarkedNoticeParser("mailmarshalsmtp", new MarkedNoticeParser.Markers(
                             "Your message:", "Additional Information", "",
                             "Could not be delivered because of"))),
+            // Postfix.pm: the SMTP server's notice to the postmaster (smtpd's notify_classes), subject "Postfix SMTP
+            // server: errors from HOST": a session transcript in which "In:  RCPT TO:<a>" names the recipient and a
+            // later "Out: 451 ..." is the reply that failed.
+            new MtaParsers.Entry(m -> m.subjectLower().contains("smtp server: errors from "),
+                    new MarkedNoticeParser("postfix", new MarkedNoticeParser.Markers("Transcript of session follows",
+                            "", "In:  RCPT TO:", ""))),
             // X1.pm: subject "Returned Mail: ", sender "Mail Deliver System"; "address [reason]" lines.
             new MtaParsers.Entry(m -> m.subjectLower().startsWith("returned mail: ")
                     && m.fromLower().startsWith("\"mail deliver system\""), new MarkedNoticeParser("x1",
