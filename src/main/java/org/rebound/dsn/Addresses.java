@@ -67,13 +67,26 @@ public final class Addresses {
      * the address starts after it.
      */
     private static int afterAttributeName(CharSequence text, int start, int at) {
+        char c = text.charAt(start);
+        if (c != 's' && c != 'S' && c != 'r' && c != 'R') {
+            return start;
+        }
         for (String name : ATTRIBUTE_NAMES) {
             int end = start + name.length();
-            if (end < at && text.subSequence(start, end).toString().equalsIgnoreCase(name)) {
+            if (end < at && startsWithIgnoreCase(text, start, name)) {
                 return end;
             }
         }
         return start;
+    }
+
+    private static boolean startsWithIgnoreCase(CharSequence text, int start, String lowerName) {
+        for (int i = 0; i < lowerName.length(); i++) {
+            if (Character.toLowerCase(text.charAt(start + i)) != lowerName.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final String[] ATTRIBUTE_NAMES = {"smtp=", "rfc-822=", "rfc822="};

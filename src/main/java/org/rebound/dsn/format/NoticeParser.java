@@ -91,6 +91,9 @@ public abstract class NoticeParser implements FormatParser {
     public Optional<BounceReport> parse(ReturnedMail mail) {
         String notice = notice(mail);
         List<NoticeText.Block> blocks = withFailedRecipients(withoutParties(blocks(notice, mail), mail), mail, notice);
+        if (blocks.stream().anyMatch(b -> SendersOwnAddresses.isEnvelopeSender(notice, b.recipient()))) {
+            blocks = blocks.stream().filter(b -> !SendersOwnAddresses.isEnvelopeSender(notice, b.recipient())).toList();
+        }
         if (blocks.isEmpty()) {
             blocks = fallbackBlocks(notice, mail);
         }

@@ -108,11 +108,12 @@ public final class Rfc3464Parser implements FormatParser {
         List<RecipientStatus> recipients = new ArrayList<>();
         for (Headers r : fields.recipients()) {
             String finalRecipient = r.first("final-recipient");
-            if (org.rebound.dsn.Addresses.fromTypedField(finalRecipient).indexOf('@') < 0) {
+            String finalAddress = org.rebound.dsn.Addresses.fromTypedField(finalRecipient);
+            if (finalAddress.indexOf('@') < 0) {
                 finalRecipient = r.has("x-actual-recipient") ? r.first("x-actual-recipient")
                         : r.first("original-recipient");
+                finalAddress = org.rebound.dsn.Addresses.fromTypedField(finalRecipient);
             }
-            String finalAddress = org.rebound.dsn.Addresses.fromTypedField(finalRecipient);
             if (finalAddress.indexOf('.', finalAddress.indexOf('@') + 1) < 0 && r.has("original-recipient")) {
                 // "@relay:user@host" source routes and bare host names (Sun ONE Messaging Server): the
                 // Original-Recipient is the address the sender knows.

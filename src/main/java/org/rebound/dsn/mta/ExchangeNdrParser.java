@@ -41,7 +41,20 @@ final class ExchangeNdrParser extends NoticeParser {
 
     private static final Pattern LINE_END = Pattern.compile("\r?\n");
 
+    /**
+     * The headers the modules check first (Exchange2007.pm: an "Undeliverable" subject in one of its languages;
+     * Office365.pm: those subjects or Exchange Online's own X-MS-Exchange headers), then one of the report's
+     * headings in the text.
+     */
     static boolean recognises(ReturnedMail mail) {
+        String subject = mail.subjectLower();
+        boolean headers = subject.contains("undeliverable") || subject.startsWith("non_remis_")
+                || subject.startsWith("non recapitabile") || subject.contains("onbestelbaar:")
+                || subject.contains("não_entregue:") || mail.headers().has("x-ms-exchange-message-is-ndr")
+                || mail.headers().has("x-ms-exchange-crosstenant-originalarrivaltime");
+        if (!headers) {
+            return false;
+        }
         String text = mail.text();
         return indexOfAny(text, ADMINISTRATORS_PART) >= 0 || indexOfAny(text, PEOPLES_PART) >= 0;
     }

@@ -86,9 +86,6 @@ final class EximParser extends NoticeParser {
      */
     private static int eximHeaders(ReturnedMail mail) {
         int found = mail.fromLower().startsWith("mail delivery system") ? 1 : 0;
-        if (isEximMessageId(Addresses.messageId(mail.headers().first("message-id")))) {
-            found++;
-        }
         String subject = mail.subjectLower();
         for (String notice : EXIM_SUBJECTS) {
             if (subject.contains(notice)) {
@@ -96,21 +93,28 @@ final class EximParser extends NoticeParser {
                 break;
             }
         }
+        if (found == 1 && isEximMessageId(mail.headers().first("message-id"))) {
+            found++;
+        }
         return found;
     }
 
     private static final List<String> EXIM_SUBJECTS = List.of("mail delivery failed", "mail failure",
             "message frozen", "warning: message ", "error(s) in forwarding or filtering");
 
-    private static boolean isEximMessageId(String id) {
-        int at = id.indexOf('@');
-        String[] groups = (at < 0 ? id : id.substring(0, at)).split("-", -1);
-        if (groups.length != 3) {
+    /** "&lt;1aBcDe-000abc-XY@host&gt;": the local part's groups, between '&lt;' (if any) and '@'. */
+    private static boolean isEximMessageId(String field) {
+        int start = field.indexOf('<') + 1;
+        int at = field.indexOf('@', start);
+        int first = field.indexOf('-', start);
+        int second = first < 0 ? -1 : field.indexOf('-', first + 1);
+        if (at < 0 || second < 0 || second > at || field.indexOf('-', second + 1) < at
+                && field.indexOf('-', second + 1) >= 0) {
             return false;
         }
-        int a = groups[0].length();
-        int b = groups[1].length();
-        int c = groups[2].length();
+        int a = first - start;
+        int b = second - first - 1;
+        int c = at - second - 1;
         return a == 6 && ((b == 6 && c == 2) || (b == 11 && c == 4));
     }
 

@@ -20,8 +20,8 @@ final class MarkedNoticeFormats {
             new MtaParsers.Entry(m -> m.headers().has("x-ahmailid"), new MarkedNoticeParser("activehunter",
                     new MarkedNoticeParser.Markers("----- The following addresses had permanent fatal errors -----",
                             "", ">>> ", ""))),
-            // ApacheJames.pm: James's mailets (AbstractNotify.java) write "Error message below:" over the reason
-            // and "RCPT TO: address" among the message details.
+            // ApacheJames.pm: a "[BOUNCE]" subject or a JavaMail Message-ID; James's mailets (AbstractNotify.java)
+            // write "Error message below:" over the reason and "RCPT TO: address" among the message details.
             new MtaParsers.Entry(MarkedNoticeFormats::isApacheJames, new MarkedNoticeParser("apachejames",
                     new MarkedNoticeParser.Markers("", "", "RCPT TO:", "Error message below:"))),
             // Biglobe.pm: postmaster of BIGLOBE's domains, "Returned mail:" subjects; the reason under
@@ -74,9 +74,9 @@ final class MarkedNoticeFormats {
                             "The attachment contains the original mail headers",
                             "The following recipients returned permanent errors:", ""))));
 
+    /** Two of the module's three marks; its third, a Received header of "JAMES SMTP Server", is left unread. */
     private static boolean isApacheJames(ReturnedMail mail) {
-        return mail.subjectLower().equals("[bounce]") || mail.headers().first("message-id").contains(".JavaMail.")
-                || receivedContains(mail.headers(), "JAMES SMTP Server");
+        return mail.subjectLower().equals("[bounce]") || mail.headers().first("message-id").contains(".JavaMail.");
     }
 
     private static boolean isBiglobe(ReturnedMail mail) {
