@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
 final class ParseCommand implements Callable<Integer> {
 
     static final List<String> COLUMNS = List.of("file", "recipient", "action", "status", "reply_code", "reason",
-            "type", "fault", "kind", "feedback_type", "original_message_id", "rule");
+            "type", "fault", "kind", "feedback_type", "original_message_id", "rule", "original_recipient", "parser");
 
     enum Format { tsv, json }
 
@@ -81,6 +81,8 @@ final class ParseCommand implements Callable<Integer> {
         row.put("feedback_type", report.feedbackType());
         row.put("original_message_id", report.original().messageId());
         row.put("rule", c.ruleId());
+        row.put("original_recipient", r.originalRecipient());
+        row.put("parser", report.parser());
         return row;
     }
 

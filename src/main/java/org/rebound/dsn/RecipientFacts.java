@@ -46,12 +46,17 @@ public final class RecipientFacts {
                                      String diagnostic, String remoteMta, String lastAttempt,
                                      SmtpCommand noticeCommand, boolean wordsAboutRecipient) {
         String diag = oneLine(diagnostic);
+        // Codes are read from the server's words only, never from header fields quoted with them (a notice that
+        // copies the original's "X-Mailman-Version: 2.1.12" or "Subject: ... 2.3.0" states no status).
+        String words = HeaderFieldLines.contains(diagnostic) ? oneLine(HeaderFieldLines.remove(diagnostic)) : diag;
         SmtpCommand command = noticeCommand == SmtpCommand.UNKNOWN ? SmtpCommand.find(diag) : noticeCommand;
-        String reply = ReplyCode.find(diag);
-        Optional<StatusCode> stated = StatusCode.find(statusField);
-        Optional<StatusCode> inText = action == Action.DELIVERED || action == Action.RELAYED
-                ? StatusCode.find(diag) : StatusCode.findFailure(diag);
-        Optional<StatusCode> quoted = lastAfterReplyCode(diag);
+        String reply = ReplyCode.find(words);
+        boolean succeeded = action == Action.DELIVERED || action == Action.RELAYED || action == Action.EXPANDED;
+        // Class 2 is success (RFC 3463 section 3.1): it never describes a failed or delayed delivery.
+        Optional<StatusCode> stated = StatusCode.find(statusField).filter(c -> succeeded || c.statusClass() != 2);
+        Optional<StatusCode> inText = (succeeded ? StatusCode.find(words) : StatusCode.findFailure(words))
+                .filter(c -> succeeded || c.statusClass() != 2);
+        Optional<StatusCode> quoted = lastAfterReplyCode(words).filter(c -> succeeded || c.statusClass() != 2);
         if (quoted.isPresent() && !isUnspecific(quoted.get())) {
             inText = quoted;
         }

@@ -3,6 +3,7 @@ package org.rebound.pipeline;
 import java.util.List;
 import java.util.Optional;
 
+import org.rebound.dsn.Kind;
 import org.rebound.store.ReceivedMessages.Outcome;
 
 /**
@@ -29,14 +30,26 @@ public final class DispositionPolicy {
             case UNREADABLE -> new Disposition(result, List.of(), Optional.of(
                     result.failure().filter(MessageTooLargeException.class::isInstance).isPresent() ? "too-large"
                             : "unreadable"), Outcome.DEAD_LETTERED);
-            case NOT_A_BOUNCE -> switch (nonBounce) {
-                case KEEP -> new Disposition(result, List.of(), Optional.empty(), Outcome.KEPT);
-                case FORWARD -> new Disposition(result, List.of(), Optional.empty(), Outcome.FORWARDED);
-                case DEAD_LETTER -> new Disposition(result, List.of(), Optional.of("not-a-bounce"),
-                        Outcome.DEAD_LETTERED);
-            };
-            case BOUNCE -> bounce(result);
+            case NOT_A_BOUNCE -> notABounce(result);
+            case BOUNCE -> isUncorrelatedAutoReply(result) ? notABounce(result) : bounce(result);
         };
+    }
+
+    private Disposition notABounce(MessageResult result) {
+        return switch (nonBounce) {
+            case KEEP -> new Disposition(result, List.of(), Optional.empty(), Outcome.KEPT);
+            case FORWARD -> new Disposition(result, List.of(), Optional.empty(), Outcome.FORWARDED);
+            case DEAD_LETTER -> new Disposition(result, List.of(), Optional.of("not-a-bounce"), Outcome.DEAD_LETTERED);
+        };
+    }
+
+    /**
+     * An automatic reply (RFC 3834) that no key ties to a sent message is mail for a person, as a human reply is:
+     * it follows the non-bounce policy, not the unmatched-bounce one. One that correlates is recorded (vacation).
+     */
+    private static boolean isUncorrelatedAutoReply(MessageResult result) {
+        return result.report().map(r -> r.kind() == Kind.AUTO_REPLY).orElse(false)
+                && result.events().stream().noneMatch(BounceEvent::correlated);
     }
 
     private Disposition bounce(MessageResult result) {

@@ -54,6 +54,18 @@ class FieldReadersTest {
         assertEquals("user@example.org", Addresses.fromTypedField("rfc822; <User@Example.org>"));
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "x400; /C=US/ADMD= /PRMD=EXAMPLE/RFC-822=user(a)example.org/ | user@example.org",
+        "x400; /RFC-822=first(u)last(a)example.org/                  | first_last@example.org",
+        "rfc822; dda:SMTP=User@Example.org                          | user@example.org",
+        "rfc822; SMTP:user@example.org                              | user@example.org",
+        "rfc822; IMCEASMTP-user+40example+2Eorg@exchange.example     | user@example.org",
+    })
+    void exchangeAndX400AddressFormsGiveTheRfc822Address(String field, String expected) {
+        assertEquals(expected, Addresses.fromTypedField(field));
+    }
+
     @Test
     void messageIdLosesBracketsAndSpace() {
         assertEquals("abc@example.org", Addresses.messageId(" <abc@example.org> "));

@@ -40,6 +40,11 @@ class DispositionPolicyTest {
         "bounce-uncorrelated      | keep        | store       | 1        |                    | RECORDED",
         "bounce-half-correlated   | keep        | dead-letter | 1        |  uncorrelated      | RECORDED",
         "bounce-half-correlated   | keep        | store       | 2        |                    | RECORDED",
+        "auto-reply-uncorrelated  | keep        | dead-letter | 0        |                    | KEPT",
+        "auto-reply-uncorrelated  | forward     | dead-letter | 0        |                    | FORWARDED",
+        "auto-reply-uncorrelated  | dead-letter | dead-letter | 0        |  not-a-bounce      | DEAD_LETTERED",
+        "auto-reply-uncorrelated  | keep        | store       | 0        |                    | KEPT",
+        "auto-reply-correlated    | keep        | dead-letter | 1        |                    | RECORDED",
     })
     void eachMessageHasOneFate(String message, String nonBounce, String unmatched, int recorded,
                                String deadLetterReason, Outcome outcome) {
@@ -57,19 +62,21 @@ class DispositionPolicyTest {
             case "unreadable" -> MessageResult.unreadable(raw, new IllegalStateException("broken MIME"));
             case "not-a-bounce" -> MessageResult.notABounce(raw,
                     BounceReport.notABounce(Kind.HUMAN_REPLY, "test", "", OriginalMessage.UNKNOWN));
-            case "bounce-correlated" -> bounce(raw, true);
-            case "bounce-uncorrelated" -> bounce(raw, false);
-            default -> bounce(raw, true, false);
+            case "bounce-correlated" -> bounce(raw, Kind.DSN, true);
+            case "bounce-uncorrelated" -> bounce(raw, Kind.DSN, false);
+            case "auto-reply-uncorrelated" -> bounce(raw, Kind.AUTO_REPLY, false);
+            case "auto-reply-correlated" -> bounce(raw, Kind.AUTO_REPLY, true);
+            default -> bounce(raw, Kind.DSN, true, false);
         };
     }
 
-    private static MessageResult bounce(ReturnedMessage raw, boolean... correlated) {
+    private static MessageResult bounce(ReturnedMessage raw, Kind kind, boolean... correlated) {
         List<RecipientStatus> recipients = new ArrayList<>();
         for (int i = 0; i < correlated.length; i++) {
             recipients.add(new RecipientStatus("r" + i + "@example.com", "", Action.FAILED,
                     Optional.of(StatusCode.parse("5.1.1")), "550", "550 5.1.1 unknown", "", "", SmtpCommand.RCPT));
         }
-        BounceReport report = new BounceReport(Kind.DSN, "test", "", "", "", "", OriginalMessage.UNKNOWN, recipients);
+        BounceReport report = new BounceReport(kind, "test", "", "", "", "", OriginalMessage.UNKNOWN, recipients);
         Classification userUnknown = new Classification(Reason.USERUNKNOWN, BounceType.HARD, Fault.RECIPIENT,
                 "test", "");
         List<BounceEvent> events = new ArrayList<>();

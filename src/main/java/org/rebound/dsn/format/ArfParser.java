@@ -60,9 +60,12 @@ public final class ArfParser implements FormatParser {
                 mail.returnPath(), feedbackType, mail.original(), recipients));
     }
 
-    /** A complaint has no delivery status; "failed" marks that the address must not be mailed again. */
+    /**
+     * A complaint is about a message that was delivered (RFC 5965 section 1): its action is "delivered" and it has
+     * no delivery status. What the complaint means for the address is the classifier's "feedback", not a failure.
+     */
     static RecipientStatus complaint(String address) {
-        return new RecipientStatus(address, "", Action.FAILED, Optional.empty(), "", "", "", "",
+        return new RecipientStatus(address, "", Action.DELIVERED, Optional.empty(), "", "", "", "",
                 SmtpCommand.UNKNOWN);
     }
 }

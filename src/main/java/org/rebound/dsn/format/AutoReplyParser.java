@@ -63,7 +63,8 @@ public final class AutoReplyParser implements FormatParser {
         if (!inReplyTo.isEmpty() && original.messageId().isEmpty()) {
             original = new OriginalMessage(inReplyTo, original.headers());
         }
-        RecipientStatus replier = new RecipientStatus(from, "", Action.FAILED, Optional.empty(), "", "", "", "",
+        // An automatic reply is sent on delivery (RFC 3834 section 2): the message reached the replier.
+        RecipientStatus replier = new RecipientStatus(from, "", Action.DELIVERED, Optional.empty(), "", "", "", "",
                 SmtpCommand.UNKNOWN);
         return Optional.of(new BounceReport(Kind.AUTO_REPLY, name(), "", "", mail.returnPath(), "", original,
                 List.of(replier)));

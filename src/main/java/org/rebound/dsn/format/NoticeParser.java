@@ -91,6 +91,9 @@ public abstract class NoticeParser implements FormatParser {
     public Optional<BounceReport> parse(ReturnedMail mail) {
         String notice = notice(mail);
         List<NoticeText.Block> blocks = withFailedRecipients(withoutParties(blocks(notice, mail), mail), mail, notice);
+        if (blocks.stream().anyMatch(b -> SendersOwnAddresses.isEnvelopeSender(notice, b.recipient()))) {
+            blocks = blocks.stream().filter(b -> !SendersOwnAddresses.isEnvelopeSender(notice, b.recipient())).toList();
+        }
         if (blocks.isEmpty()) {
             blocks = fallbackBlocks(notice, mail);
         }
@@ -101,18 +104,20 @@ public abstract class NoticeParser implements FormatParser {
         Action action = delayed ? Action.DELAYED : Action.FAILED;
         List<RecipientStatus> recipients = new ArrayList<>();
         for (NoticeText.Block b : blocks) {
-            boolean ownWords = !b.diagnostic().isBlank();
-            String diagnostic = ownWords ? b.diagnostic() : notice;
+            String original = NoticeText.expandedFrom(b.diagnostic());
+            String own = NoticeText.withoutExpandedFrom(b.diagnostic());
+            boolean ownWords = !own.isBlank();
+            String diagnostic = ownWords ? own : notice;
             SmtpCommand command = command(mail, notice, b.recipient(), diagnostic);
-            RecipientStatus r = RecipientFacts.of(b.recipient(), "", action,
+            RecipientStatus r = RecipientFacts.of(b.recipient(), original, action,
                     ownStatus(mail, b.recipient(), diagnostic, delayed), diagnostic, "", "", command, false);
             if (ownWords && !RecipientFacts.isExplained(r)) {
                 // Some notices give the reason before naming the recipient (Verizon: "Error: Invalid user
                 // address" ... "RCPT TO: a@b"): when the recipient's own lines explain nothing, the notice does.
-                RecipientStatus whole = RecipientFacts.of(b.recipient(), "", action,
+                RecipientStatus whole = RecipientFacts.of(b.recipient(), original, action,
                         ownStatus(mail, b.recipient(), notice, delayed), notice, "", "", command, false);
                 // Else the recipient's own words stand, unexplained ("onhold", not "undefined").
-                r = RecipientFacts.isExplained(whole) ? whole : RecipientFacts.of(b.recipient(), "", action,
+                r = RecipientFacts.isExplained(whole) ? whole : RecipientFacts.of(b.recipient(), original, action,
                         ownStatus(mail, b.recipient(), diagnostic, delayed), diagnostic, "", "", command, true);
             }
             recipients.add(r);
@@ -191,10 +196,10 @@ public abstract class NoticeParser implements FormatParser {
         if (!blocks.isEmpty()) {
             return blocks;
         }
-        String bounceTo = Addresses.first(mail.headers().first("to"));
-        String originalFrom = Addresses.first(mail.original().header("from"));
+        // A guess must never pick one of the sender's own addresses (SendersOwnAddresses).
+        SendersOwnAddresses senders = SendersOwnAddresses.of(mail);
         for (String a : Addresses.all(notice)) {
-            if (!a.equals(mail.fromAddress()) && !a.equals(bounceTo) && !a.equals(originalFrom)
+            if (!a.equals(mail.fromAddress()) && !senders.contains(a)
                     && !a.startsWith("mailer-daemon@") && !a.startsWith("postmaster@")) {
                 return List.of(new NoticeText.Block(a, ""));
             }
@@ -203,6 +208,6 @@ public abstract class NoticeParser implements FormatParser {
             return List.of(); // the attachment is itself a bounce: it, not its To, tells who failed
         }
         String to = Addresses.first(mail.original().header("to"));
-        return to.isEmpty() ? List.of() : List.of(new NoticeText.Block(to, ""));
+        return to.isEmpty() || senders.contains(to) ? List.of() : List.of(new NoticeText.Block(to, ""));
     }
 }

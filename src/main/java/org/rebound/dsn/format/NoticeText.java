@@ -103,6 +103,35 @@ public final class NoticeText {
     public record Block(String recipient, String diagnostic) {
     }
 
+    /**
+     * The address a recipient was expanded from, when its words open with Postfix's "(expanded from &lt;b@y&gt;):"
+     * (Postfix bounce(8): an alias or forward expanded to the recipient; the sender knows b@y), else empty.
+     */
+    public static String expandedFrom(String diagnostic) {
+        String d = diagnostic.stripLeading();
+        if (!d.regionMatches(true, 0, EXPANDED_FROM, 0, EXPANDED_FROM.length())) {
+            return "";
+        }
+        int close = d.indexOf(')');
+        return close < 0 ? "" : org.rebound.dsn.Addresses.first(d.substring(EXPANDED_FROM.length(), close));
+    }
+
+    /** The words after Postfix's "(expanded from &lt;b@y&gt;):", or the diagnostic as it is. */
+    public static String withoutExpandedFrom(String diagnostic) {
+        if (expandedFrom(diagnostic).isEmpty()) {
+            return diagnostic;
+        }
+        String d = diagnostic.stripLeading();
+        int close = d.indexOf(')');
+        int start = close + 1;
+        if (start < d.length() && d.charAt(start) == ':') {
+            start++;
+        }
+        return d.substring(start).trim();
+    }
+
+    private static final String EXPANDED_FROM = "(expanded from ";
+
     /** The index where the quoted original starts (after its marker line), or the text's length. */
     public static int originalStart(String text) {
         int[] m = marker(text);

@@ -25,7 +25,21 @@ public final class ParserChain {
     private final GenericBounceParser generic = new GenericBounceParser();
     private final MtaParsers mtaParsers = new MtaParsers();
 
+    /**
+     * The report the message's evidence points to. A failure report never names the sender's own addresses as
+     * failed recipients (see {@link SendersOwnAddresses}).
+     */
     public BounceReport read(ReturnedMail mail) {
+        BounceReport report = readAny(mail);
+        Kind kind = report.kind();
+        if (report.recipients().isEmpty()
+                || (kind != Kind.DSN && kind != Kind.NON_STANDARD_BOUNCE && kind != Kind.DELAY_NOTICE)) {
+            return report;
+        }
+        return SendersOwnAddresses.of(mail).removeFrom(report);
+    }
+
+    private BounceReport readAny(ReturnedMail mail) {
         if (ArfParser.recognises(mail)) {
             Optional<BounceReport> r = arf.parse(mail);
             if (r.isPresent()) {
@@ -71,7 +85,9 @@ public final class ParserChain {
                 return r.get();
             }
         }
-        if (GenericBounceParser.recognises(mail)) {
+        // A delivery-status part is evidence of a bounce even where it has no per-recipient fields (RFC 3464
+        // requires them; some MTAs leave them out): its human-readable part (section 2.1) names the recipient.
+        if (statusFields || GenericBounceParser.recognises(mail)) {
             Optional<BounceReport> r = generic.parse(mail);
             if (r.isPresent()) {
                 return r.get();

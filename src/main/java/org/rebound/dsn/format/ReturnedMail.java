@@ -22,6 +22,7 @@ public final class ReturnedMail {
     private final String subjectLower;
     private final String text;
     private OriginalMessage original;
+    private Headers originalHeaders = Headers.EMPTY;
 
     public ReturnedMail(MimeMail mime) {
         this.mime = mime;
@@ -100,6 +101,7 @@ public final class ReturnedMail {
                     || type.equals("message/global-headers") || type.equals("message/rfc822-headers")) {
                 Headers h = Headers.parse(part.text());
                 if (!h.isEmpty()) {
+                    originalHeaders = h;
                     return toOriginal(h);
                 }
             }
@@ -108,10 +110,17 @@ public final class ReturnedMail {
         if (start < text.length()) {
             Headers h = Headers.parse(text, start, text.length());
             if (!h.isEmpty()) {
+                originalHeaders = h;
                 return toOriginal(h);
             }
         }
         return OriginalMessage.UNKNOWN;
+    }
+
+    /** The original message's header fields as found (see {@link #original()}), every occurrence, in order. */
+    Headers originalHeaders() {
+        original();
+        return originalHeaders;
     }
 
     static OriginalMessage toOriginal(Headers h) {

@@ -14,6 +14,7 @@ import org.rebound.dsn.Kind;
 import org.rebound.dsn.RecipientFacts;
 import org.rebound.dsn.RecipientStatus;
 import org.rebound.dsn.SmtpCommand;
+import org.rebound.dsn.StatusCode;
 import org.rebound.dsn.mime.Headers;
 import org.rebound.dsn.mime.MimePart;
 
@@ -107,11 +108,12 @@ public final class Rfc3464Parser implements FormatParser {
         List<RecipientStatus> recipients = new ArrayList<>();
         for (Headers r : fields.recipients()) {
             String finalRecipient = r.first("final-recipient");
-            if (finalRecipient.isEmpty() || finalRecipient.indexOf('@') < 0) {
+            String finalAddress = org.rebound.dsn.Addresses.fromTypedField(finalRecipient);
+            if (finalAddress.indexOf('@') < 0) {
                 finalRecipient = r.has("x-actual-recipient") ? r.first("x-actual-recipient")
                         : r.first("original-recipient");
+                finalAddress = org.rebound.dsn.Addresses.fromTypedField(finalRecipient);
             }
-            String finalAddress = org.rebound.dsn.Addresses.fromTypedField(finalRecipient);
             if (finalAddress.indexOf('.', finalAddress.indexOf('@') + 1) < 0 && r.has("original-recipient")) {
                 // "@relay:user@host" source routes and bare host names (Sun ONE Messaging Server): the
                 // Original-Recipient is the address the sender knows.
@@ -119,12 +121,14 @@ public final class Rfc3464Parser implements FormatParser {
             }
             String diagnostic = org.rebound.dsn.mime.Iso2022Jp.decode(typedValue(r.first("diagnostic-code")));
             SmtpCommand command = SmtpCommand.find(diagnostic);
+            String wordsAbout = "";
             if (diagnostic.isEmpty() || command == SmtpCommand.UNKNOWN) {
                 if (notice == null) {
                     noticeText = NoticeText.notice(mail.text());
                     notice = NoticeText.blocks(noticeText);
                 }
                 String words = wordsAbout(notice, finalRecipient);
+                wordsAbout = words;
                 diagnostic = diagnostic.isEmpty() ? words : diagnostic;
                 command = SmtpCommand.inTranscript(noticeText, org.rebound.dsn.Addresses.fromTypedField(finalRecipient));
                 if (command == SmtpCommand.UNKNOWN) {
@@ -132,12 +136,22 @@ public final class Rfc3464Parser implements FormatParser {
                     command = SmtpCommand.find(words);
                 }
             }
-            Action action = Action.parse(r.first("action")).orElse(Action.FAILED);
-            String status = r.first("status");
-            if (status.isBlank()) {
-                status = ownStatus.apply(diagnostic);
+            String statusField = r.first("status");
+            // Action is required (RFC 3464 section 2.3.3); where it is missing, a success status (class 2, RFC 3463)
+            // says the message was delivered, anything else that it failed.
+            Action action = Action.parse(r.first("action")).orElseGet(() -> StatusCode.find(statusField)
+                    .filter(c -> c.statusClass() == 2).isPresent() ? Action.DELIVERED : Action.FAILED);
+            String status = statusField.isBlank() ? ownStatus.apply(diagnostic) : statusField;
+            // Where the DSN gives no Original-Recipient, Postfix's notice may say whom the recipient was
+            // expanded from (an alias or forward): the address the sender knows.
+            String original = r.first("original-recipient");
+            if (original.isEmpty() && !wordsAbout.isEmpty()) {
+                original = NoticeText.expandedFrom(wordsAbout);
             }
-            recipients.add(RecipientFacts.of(finalRecipient, r.first("original-recipient"), action, status,
+            if (diagnostic.equals(wordsAbout)) {
+                diagnostic = NoticeText.withoutExpandedFrom(diagnostic);
+            }
+            recipients.add(RecipientFacts.of(finalRecipient, original, action, status,
                     diagnostic, typedValue(r.first("remote-mta")), r.first("last-attempt-date"), command));
         }
         recipients.removeIf(r -> r.finalRecipient().isEmpty());

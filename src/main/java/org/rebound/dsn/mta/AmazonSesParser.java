@@ -71,7 +71,8 @@ final class AmazonSesParser implements FormatParser {
             case "complaint" -> {
                 JsonNode complaint = root.path("complaint");
                 for (JsonNode r : complaint.path("complainedRecipients")) {
-                    recipients.add(RecipientFacts.of(r.path("emailAddress").asText(""), "", Action.FAILED, "", "",
+                    // A complaint is about a delivered message (RFC 5965 section 1), not a failure.
+                    recipients.add(RecipientFacts.of(r.path("emailAddress").asText(""), "", Action.DELIVERED, "", "",
                             "", ""));
                 }
                 String feedback = complaint.path("complaintFeedbackType").asText("abuse");

@@ -73,7 +73,49 @@ final class EximParser extends NoticeParser {
 
     static boolean recognises(ReturnedMail mail) {
         return mail.headers().has("x-failed-recipients")
-                || mail.text().contains("This message was created automatically by mail delivery software.");
+                || mail.text().contains("This message was created automatically by mail delivery software.")
+                || eximHeaders(mail) >= 2;
+    }
+
+    /**
+     * How many of the headers Exim writes on its own notices the message has, as Exim.pm counts them: a From of
+     * "Mail Delivery System", a Message-ID made of an Exim message id (three groups joined by '-', the spec's
+     * "Message identification": 6-6-2 characters, 6-11-4 since Exim 4.97), and a subject of one of Exim's notices
+     * (its "Mail delivery failed", "Mail failure - ..." for a malformed address, "Message frozen", "Warning:
+     * message ... delayed", "error(s) in forwarding or filtering").
+     */
+    private static int eximHeaders(ReturnedMail mail) {
+        int found = mail.fromLower().startsWith("mail delivery system") ? 1 : 0;
+        String subject = mail.subjectLower();
+        for (String notice : EXIM_SUBJECTS) {
+            if (subject.contains(notice)) {
+                found++;
+                break;
+            }
+        }
+        if (found == 1 && isEximMessageId(mail.headers().first("message-id"))) {
+            found++;
+        }
+        return found;
+    }
+
+    private static final List<String> EXIM_SUBJECTS = List.of("mail delivery failed", "mail failure",
+            "message frozen", "warning: message ", "error(s) in forwarding or filtering");
+
+    /** "&lt;1aBcDe-000abc-XY@host&gt;": the local part's groups, between '&lt;' (if any) and '@'. */
+    private static boolean isEximMessageId(String field) {
+        int start = field.indexOf('<') + 1;
+        int at = field.indexOf('@', start);
+        int first = field.indexOf('-', start);
+        int second = first < 0 ? -1 : field.indexOf('-', first + 1);
+        if (at < 0 || second < 0 || second > at || field.indexOf('-', second + 1) < at
+                && field.indexOf('-', second + 1) >= 0) {
+            return false;
+        }
+        int a = first - start;
+        int b = second - first - 1;
+        int c = at - second - 1;
+        return a == 6 && ((b == 6 && c == 2) || (b == 11 && c == 4));
     }
 
     /** GMX (Sisimai's GMX.pm): its own anti-spam header. */

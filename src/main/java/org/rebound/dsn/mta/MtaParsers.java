@@ -14,7 +14,8 @@ import org.rebound.dsn.format.ReturnedMail;
  */
 public final class MtaParsers {
 
-    private record Entry(Predicate<ReturnedMail> evidence, FormatParser parser) {
+    /** A parser and the evidence that selects it. */
+    record Entry(Predicate<ReturnedMail> evidence, FormatParser parser) {
     }
 
     private final List<Entry> entries = List.of(
@@ -84,10 +85,28 @@ public final class MtaParsers {
         return found;
     }
 
+    /**
+     * Exchange 2007+ and Office 365 reports without a delivery-status part, and the MTAs whose notices differ only
+     * in the markers of their layout: each from its Sisimai module, after the formats above.
+     */
+    private final List<Entry> laidOut = concat(List.of(new Entry(ExchangeNdrParser::recognises,
+            new ExchangeNdrParser())), MarkedNoticeFormats.ALL);
+
+    private static List<Entry> concat(List<Entry> first, List<Entry> second) {
+        List<Entry> all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
+    }
+
     /** The parsers whose evidence the message carries, most specific first; usually none or one. */
     public List<FormatParser> candidates(ReturnedMail mail) {
         List<FormatParser> found = new ArrayList<>(1);
         for (Entry e : entries) {
+            if (e.evidence.test(mail)) {
+                found.add(e.parser);
+            }
+        }
+        for (Entry e : laidOut) {
             if (e.evidence.test(mail)) {
                 found.add(e.parser);
             }
