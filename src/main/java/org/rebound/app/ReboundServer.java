@@ -96,6 +96,8 @@ public final class ReboundServer implements AutoCloseable {
                         : settings.optionalText("rebound.non-bounce.forward-to")));
         UnmatchedPolicy unmatched = settings.choice("rebound.correlation.unmatched", UnmatchedPolicy.class,
                 UnmatchedPolicy::parse);
+        UnmatchedPolicy unproven = settings.choice("rebound.correlation.unproven", UnmatchedPolicy.class,
+                UnmatchedPolicy::parse);
         MailboxAccount mailbox = MailboxSettings.account(settings);
         WindowLimits window = MailboxSettings.window(settings);
         int sessionMessages = MailboxSettings.sessionMessages(settings);
@@ -166,7 +168,7 @@ public final class ReboundServer implements AutoCloseable {
             lookup = new SentMessageLookup(dataSource, sentTable, correlation.recipientTimeWindow());
             Correlator correlator = settings.parsed(p -> new Correlator(correlation, lookup));
             main.bind("eventCorrelator", new EventCorrelator(correlator));
-            main.bind("dispositionPolicy", new DispositionPolicy(nonBounce, unmatched));
+            main.bind("dispositionPolicy", new DispositionPolicy(nonBounce, unmatched, unproven));
             main.bind("mailForwarder", forwarder);
             DeadLetterFolder deadLetters = new DeadLetterFolder(deadLetterDir, clock);
             main.bind("deadLetterFolder", deadLetters);

@@ -7,18 +7,25 @@ import org.rebound.dsn.Kind;
 import org.rebound.store.ReceivedMessages.Outcome;
 
 /**
- * Decides what becomes of each returned message, from the two policies an operator sets: what to do with mail
- * that is not a bounce, and with a bounce no key correlates. Nothing is ever dropped silently: a message is
+ * Decides what becomes of each returned message, from the policies an operator sets: what to do with mail that is
+ * not a bounce, with a bounce no key correlates, and with one that correlates but is not proven to belong to a
+ * message sent to its recipient (correlate.Verification). Nothing is ever dropped silently: a message is
  * recorded, dead-lettered, or kept in the mailbox.
  */
 public final class DispositionPolicy {
 
     private final NonBouncePolicy nonBounce;
     private final UnmatchedPolicy unmatched;
+    private final UnmatchedPolicy unproven;
 
-    public DispositionPolicy(NonBouncePolicy nonBounce, UnmatchedPolicy unmatched) {
+    /**
+     * @param unproven what becomes of a correlated bounce that is not proven: stored (it then changes no state) or
+     *                 dead-lettered as "unproven"
+     */
+    public DispositionPolicy(NonBouncePolicy nonBounce, UnmatchedPolicy unmatched, UnmatchedPolicy unproven) {
         this.nonBounce = nonBounce;
         this.unmatched = unmatched;
+        this.unproven = unproven;
     }
 
     public List<Disposition> decide(List<MessageResult> results) {
@@ -53,12 +60,19 @@ public final class DispositionPolicy {
     }
 
     private Disposition bounce(MessageResult result) {
-        if (unmatched == UnmatchedPolicy.STORE) {
-            return new Disposition(result, result.events(), Optional.empty(), Outcome.RECORDED);
+        List<BounceEvent> recorded = result.events().stream().filter(this::recordable).toList();
+        if (recorded.size() == result.events().size()) {
+            return new Disposition(result, recorded, Optional.empty(), Outcome.RECORDED);
         }
-        List<BounceEvent> correlated = result.events().stream().filter(BounceEvent::correlated).toList();
-        boolean someUncorrelated = correlated.size() < result.events().size();
-        return new Disposition(result, correlated, someUncorrelated ? Optional.of("uncorrelated") : Optional.empty(),
-                correlated.isEmpty() ? Outcome.DEAD_LETTERED : Outcome.RECORDED);
+        boolean someUncorrelated = result.events().stream().anyMatch(e -> !e.correlated() && !recorded.contains(e));
+        return new Disposition(result, recorded, Optional.of(someUncorrelated ? "uncorrelated" : "unproven"),
+                recorded.isEmpty() ? Outcome.DEAD_LETTERED : Outcome.RECORDED);
+    }
+
+    private boolean recordable(BounceEvent event) {
+        if (!event.correlated()) {
+            return unmatched == UnmatchedPolicy.STORE;
+        }
+        return event.correlation().verification().proven() || unproven == UnmatchedPolicy.STORE;
     }
 }

@@ -25,31 +25,34 @@ import org.rebound.dsn.SmtpCommand;
 import org.rebound.dsn.StatusCode;
 import org.rebound.store.ReceivedMessages.Outcome;
 
-/** What becomes of each kind of returned message under each pair of policies: one row per case. */
+/** What becomes of each kind of returned message under each set of policies: one row per case. */
 class DispositionPolicyTest {
 
-    @ParameterizedTest(name = "{0} with non-bounce={1}, unmatched={2}: {3} recorded, dead-letter ''{4}'', {5}")
+    @ParameterizedTest(name = "{0} with non-bounce={1}, unmatched={2}, unproven={3}: {4} recorded, dead-letter ''{5}'', {6}")
     @CsvSource(delimiter = '|', value = {
-        // message                 | non-bounce  | unmatched   | recorded | dead-letter reason | outcome
-        "unreadable               | keep        | dead-letter | 0        |  unreadable        | DEAD_LETTERED",
-        "not-a-bounce             | keep        | dead-letter | 0        |                    | KEPT",
-        "not-a-bounce             | forward     | dead-letter | 0        |                    | FORWARDED",
-        "not-a-bounce             | dead-letter | dead-letter | 0        |  not-a-bounce      | DEAD_LETTERED",
-        "bounce-correlated        | keep        | dead-letter | 1        |                    | RECORDED",
-        "bounce-uncorrelated      | keep        | dead-letter | 0        |  uncorrelated      | DEAD_LETTERED",
-        "bounce-uncorrelated      | keep        | store       | 1        |                    | RECORDED",
-        "bounce-half-correlated   | keep        | dead-letter | 1        |  uncorrelated      | RECORDED",
-        "bounce-half-correlated   | keep        | store       | 2        |                    | RECORDED",
-        "auto-reply-uncorrelated  | keep        | dead-letter | 0        |                    | KEPT",
-        "auto-reply-uncorrelated  | forward     | dead-letter | 0        |                    | FORWARDED",
-        "auto-reply-uncorrelated  | dead-letter | dead-letter | 0        |  not-a-bounce      | DEAD_LETTERED",
-        "auto-reply-uncorrelated  | keep        | store       | 0        |                    | KEPT",
-        "auto-reply-correlated    | keep        | dead-letter | 1        |                    | RECORDED",
+        // message                 | non-bounce  | unmatched   | unproven    | recorded | dead-letter reason | outcome
+        "unreadable               | keep        | dead-letter | store       | 0        |  unreadable        | DEAD_LETTERED",
+        "not-a-bounce             | keep        | dead-letter | store       | 0        |                    | KEPT",
+        "not-a-bounce             | forward     | dead-letter | store       | 0        |                    | FORWARDED",
+        "not-a-bounce             | dead-letter | dead-letter | store       | 0        |  not-a-bounce      | DEAD_LETTERED",
+        "bounce-correlated        | keep        | dead-letter | store       | 1        |                    | RECORDED",
+        "bounce-uncorrelated      | keep        | dead-letter | store       | 0        |  uncorrelated      | DEAD_LETTERED",
+        "bounce-uncorrelated      | keep        | store       | store       | 1        |                    | RECORDED",
+        "bounce-half-correlated   | keep        | dead-letter | store       | 1        |  uncorrelated      | RECORDED",
+        "bounce-half-correlated   | keep        | store       | store       | 2        |                    | RECORDED",
+        "auto-reply-uncorrelated  | keep        | dead-letter | store       | 0        |                    | KEPT",
+        "auto-reply-uncorrelated  | forward     | dead-letter | store       | 0        |                    | FORWARDED",
+        "auto-reply-uncorrelated  | dead-letter | dead-letter | store       | 0        |  not-a-bounce      | DEAD_LETTERED",
+        "auto-reply-uncorrelated  | keep        | store       | store       | 0        |                    | KEPT",
+        "auto-reply-correlated    | keep        | dead-letter | store       | 1        |                    | RECORDED",
+        "bounce-other-recipient   | keep        | dead-letter | store       | 1        |                    | RECORDED",
+        "bounce-other-recipient   | keep        | dead-letter | dead-letter | 0        |  unproven          | DEAD_LETTERED",
+        "bounce-other-recipient   | keep        | store       | dead-letter | 0        |  unproven          | DEAD_LETTERED",
     })
-    void eachMessageHasOneFate(String message, String nonBounce, String unmatched, int recorded,
+    void eachMessageHasOneFate(String message, String nonBounce, String unmatched, String unproven, int recorded,
                                String deadLetterReason, Outcome outcome) {
-        Disposition d = new DispositionPolicy(NonBouncePolicy.parse(nonBounce), UnmatchedPolicy.parse(unmatched))
-                .decide(List.of(result(message))).get(0);
+        Disposition d = new DispositionPolicy(NonBouncePolicy.parse(nonBounce), UnmatchedPolicy.parse(unmatched),
+                UnmatchedPolicy.parse(unproven)).decide(List.of(result(message))).get(0);
 
         assertEquals(recorded, d.recorded().size());
         assertEquals(Optional.ofNullable(deadLetterReason), d.deadLetterReason());
@@ -66,6 +69,7 @@ class DispositionPolicyTest {
             case "bounce-uncorrelated" -> bounce(raw, Kind.DSN, false);
             case "auto-reply-uncorrelated" -> bounce(raw, Kind.AUTO_REPLY, false);
             case "auto-reply-correlated" -> bounce(raw, Kind.AUTO_REPLY, true);
+            case "bounce-other-recipient" -> forAnotherRecipient(raw);
             default -> bounce(raw, Kind.DSN, true, false);
         };
     }
@@ -86,6 +90,16 @@ class DispositionPolicyTest {
             events.add(correlated[i] ? event.correlatedWith(matched(recipients.get(i))) : event);
         }
         return MessageResult.bounce(raw, report, events);
+    }
+
+    /** A bounce whose Message-ID names a message sent to someone else than the recipient it reports on. */
+    private static MessageResult forAnotherRecipient(ReturnedMessage raw) {
+        MessageResult one = bounce(raw, Kind.DSN, false);
+        SentMessage sent = new SentMessage("m@sender.example", "someone-else@example.com", "d1", Optional.empty(), "",
+                "", "");
+        BounceEvent event = one.events().get(0).correlatedWith(new Correlation.Matched(sent,
+                new CorrelationKey.OriginalMessageId("m@sender.example"), false));
+        return MessageResult.bounce(raw, one.report().orElseThrow(), List.of(event));
     }
 
     private static Correlation matched(RecipientStatus r) {
