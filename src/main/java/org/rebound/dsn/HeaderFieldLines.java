@@ -28,17 +28,26 @@ final class HeaderFieldLines {
     private HeaderFieldLines() {
     }
 
-    /** True when some line of the text is a message header field. */
+    /**
+     * True when some line of the text is a message header field (or its folded continuation) with something in it
+     * that could be read as a status or reply code; other field lines cannot mislead and need not be removed.
+     */
     static boolean contains(String text) {
         if (text.indexOf(':') < 0) {
             return false;
         }
         int pos = 0;
         int length = text.length();
+        boolean inField = false;
         while (pos < length) {
             int end = lineEnd(text, pos);
-            if (isField(text, pos, end)) {
-                return true;
+            boolean continuation = end > pos && (text.charAt(pos) == ' ' || text.charAt(pos) == '\t');
+            inField = isField(text, pos, end) || (inField && continuation);
+            if (inField) {
+                String line = text.substring(pos, end);
+                if (StatusCode.next(line, 0) != null || ReplyCode.next(line, 0) >= 0) {
+                    return true;
+                }
             }
             pos = end + 1;
         }

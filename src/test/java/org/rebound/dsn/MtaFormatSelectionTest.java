@@ -127,6 +127,34 @@ class MtaFormatSelectionTest {
     }
 
     @Test
+    void eachRecipientLineOpensARecipientWhoseWordsFollowIt() throws Exception {
+        BounceReport report = parse("""
+                From: postmaster@mx.example.org
+                To: bounces@sender.example
+                Subject: Delivery Notification: Delivery has failed
+
+                This report relates to a message you sent with the following header fields:
+
+                  Message-id: <m1@sender.example>
+                  From: news@sender.example
+                  To: one@example.net, two@example.net
+                  Subject: News
+
+                Your message cannot be delivered to the following recipients:
+
+                  Recipient address: one@example.net
+                  Reason: Remote SMTP server has rejected address
+                  Diagnostic code: smtp;550 5.1.1 <one@example.net>... User unknown
+
+                  Recipient address: two@example.net
+                  Reason: Remote SMTP server has rejected address
+                  Diagnostic code: smtp;552 5.2.2 Mailbox full
+                """);
+        assertEquals("messagingserver", report.parser());
+        assertEquals(List.of("one@example.net 5.1.1", "two@example.net 5.2.2"), rows(report));
+    }
+
+    @Test
     void aRecipientLineCarriesItsOwnReasonAfterTheAddress() throws Exception {
         BounceReport report = parse("""
                 From: postmaster@example.org

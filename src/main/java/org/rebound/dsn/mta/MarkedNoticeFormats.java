@@ -43,6 +43,14 @@ final class MarkedNoticeFormats {
                     new MarkedNoticeParser("mailmarshalsmtp", new MarkedNoticeParser.Markers(
                             "Your message:", "Additional Information", "",
                             "Could not be delivered because of"))),
+            // MessagingServer.pm (Sun/Oracle Communications Messaging Server): a multipart boundary "Boundary_(ID_"
+            // or a "Delivery Notification: " subject; after "This report relates to a message you sent", each
+            // recipient on a "Recipient address:" line, its "Reason:" and "Diagnostic code:" lines after it. Its
+            // reports with a delivery-status part are read by the RFC 3464 parser first.
+            new MtaParsers.Entry(m -> m.subjectLower().startsWith("delivery notification: ")
+                    || m.headers().first("content-type").contains("Boundary_(ID_"),
+                    new MarkedNoticeParser("messagingserver", new MarkedNoticeParser.Markers(
+                            "This report relates to a message you sent", "", "Recipient address:", ""))),
             // Postfix.pm: the SMTP server's notice to the postmaster (smtpd's notify_classes), subject "Postfix SMTP
             // server: errors from HOST": a session transcript in which "In:  RCPT TO:<a>" names the recipient and a
             // later "Out: 451 ..." is the reply that failed.
