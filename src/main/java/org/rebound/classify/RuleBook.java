@@ -77,18 +77,36 @@ public final class RuleBook {
     public Optional<RuleMatch> firstMatch(BounceReport report, RecipientStatus recipient) {
         BitSet found = index.labelsIn(recipient.diagnostic());
         for (int i = 0; i < rules.size(); i++) {
-            Rule rule = rules.get(i);
-            int first = firstExpression[i];
-            int count = rule.conditions().diagnostic().size();
-            if (count > 0 && !anyMayMatch(found, first, count)) {
-                continue;
-            }
-            Optional<String> evidence = rule.conditions().test(report, recipient, e -> mayMatch(found, first + e));
-            if (evidence.isPresent()) {
-                return Optional.of(new RuleMatch(rule, evidence.get()));
+            Optional<RuleMatch> m = match(i, found, report, recipient);
+            if (m.isPresent()) {
+                return m;
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Every rule that matches, in book order: the first decides, the others lost to it (see Competition). For
+     * `explain`; classifying needs only {@link #firstMatch}.
+     */
+    public List<RuleMatch> allMatches(BounceReport report, RecipientStatus recipient) {
+        BitSet found = index.labelsIn(recipient.diagnostic());
+        List<RuleMatch> matches = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            match(i, found, report, recipient).ifPresent(matches::add);
+        }
+        return matches;
+    }
+
+    private Optional<RuleMatch> match(int i, BitSet found, BounceReport report, RecipientStatus recipient) {
+        Rule rule = rules.get(i);
+        int first = firstExpression[i];
+        int count = rule.conditions().diagnostic().size();
+        if (count > 0 && !anyMayMatch(found, first, count)) {
+            return Optional.empty();
+        }
+        return rule.conditions().test(report, recipient, e -> mayMatch(found, first + e))
+                .map(evidence -> new RuleMatch(rule, evidence));
     }
 
     private boolean anyMayMatch(BitSet found, int first, int count) {
