@@ -87,7 +87,7 @@ public final class CrossFold {
         if (kept.isEmpty()) {
             return Optional.empty();
         }
-        Conditions fewer = new Conditions(c.kinds(), c.actions(), c.commands(), c.statuses(), c.replies(), kept,
+        Conditions fewer = new Conditions(c.kinds(), c.parsers(), c.actions(), c.commands(), c.statuses(), c.replies(), kept,
                 c.remoteMta(), c.provider());
         return Optional.of(new Rule(rule.id(), rule.reason(), rule.source(), fewer, rule.examples(), rule.file(),
                 rule.line()));

@@ -136,7 +136,7 @@ class RuleBookLoaderTest {
                     - {command: data, diagnostic: "550 User unknown"}
                 """)));
         RuleExample atData = book.rules().get(0).examples().get(0);
-        RuleExample atRcpt = new RuleExample(atData.kind(), atData.action(), "", "", atData.diagnostic(), "", "", "",
+        RuleExample atRcpt = new RuleExample(atData.kind(), atData.parser(), atData.action(), "", "", atData.diagnostic(), "", "", "",
                 org.rebound.dsn.SmtpCommand.RCPT, 1);
         assertTrue(book.firstMatch(atData.toReport(), atData.toRecipient()).isPresent());
         assertTrue(book.firstMatch(atRcpt.toReport(), atRcpt.toRecipient()).isEmpty());
