@@ -8,8 +8,10 @@ import java.util.concurrent.Callable;
 
 import org.rebound.classify.Classification;
 import org.rebound.classify.Classifier;
+import org.rebound.classify.Competition;
 import org.rebound.classify.Explanation;
 import org.rebound.classify.Rule;
+import org.rebound.classify.RuleMatch;
 import org.rebound.dsn.BounceReport;
 import org.rebound.dsn.RecipientStatus;
 import org.rebound.dsn.ReportParser;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Shows why each recipient of a returned message was classified as it was: what the parser read, the rule that
- * decided (its id, source and file line), the text it matched and the result. The tool an operator uses before
+ * decided (its id, source and file line), the text it matched, the result, and every other rule that matched and
+ * why it lost. The tool an operator uses before
  * writing a rule of their own.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
@@ -43,7 +46,7 @@ final class ExplainCommand implements Callable<Integer> {
                         report.kind().name().toLowerCase(java.util.Locale.ROOT), report.parser(),
                         report.recipients().size());
                 for (RecipientStatus r : report.recipients()) {
-                    print(out, r, classifier.explain(report, r));
+                    print(out, r, classifier.explain(report, r), classifier.compete(report, r));
                 }
             } catch (UnparseableMessageException e) {
                 failures++;
@@ -55,7 +58,7 @@ final class ExplainCommand implements Callable<Integer> {
         return failures == 0 ? 0 : 1;
     }
 
-    private static void print(PrintWriter out, RecipientStatus r, Explanation e) {
+    private static void print(PrintWriter out, RecipientStatus r, Explanation e, Competition competition) {
         Classification c = e.classification();
         out.printf("  recipient:    %s%n", r.finalRecipient());
         out.printf("  action:       %s%n", r.action().keyword());
@@ -71,5 +74,19 @@ final class ExplainCommand implements Callable<Integer> {
         out.printf("  fault:        %s%n", c.fault().label());
         out.printf("  category:     %s%n", c.reason().category().label());
         out.printf("  quarantine:   %s%n", c.countsTowardQuarantine() ? "counts" : "does not count");
+        printCompetition(out, competition);
+    }
+
+    /** Every rule that matched, and why the first decided: the question an operator asks before adding a rule. */
+    private static void printCompetition(PrintWriter out, Competition competition) {
+        List<RuleMatch> matches = competition.matches();
+        out.printf("  competed:     %d rule(s) matched; the first in book order decides%n", matches.size());
+        for (int i = 0; i < matches.size(); i++) {
+            RuleMatch m = matches.get(i);
+            Rule rule = m.rule();
+            out.printf("    %s %s (%s) %s on \"%s\"%s%n", i == 0 ? "won: " : "lost:", rule.id(), rule.location(),
+                    rule.reason().label(), m.matchedText(),
+                    i == 0 ? "" : ": " + Competition.whyBeats(matches.get(0).rule(), rule));
+        }
     }
 }

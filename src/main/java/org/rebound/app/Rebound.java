@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "A bounce-mail server: reads returned mail from a mailbox, classifies and correlates it.",
         subcommands = {RunCommand.class, DemoCommand.class, ParseCommand.class, ExplainCommand.class,
                 ReclassifyCommand.class, RedriveCommand.class, QualificationCommand.class,
-                ParseBenchmarkCommand.class, BenchCommand.class})
+                ParseBenchmarkCommand.class, BenchCommand.class, CrossFoldCommand.class})
 public final class Rebound implements Callable<Integer> {
 
     /** Exit code for a wrong setting (EX_CONFIG in sysexits.h). */

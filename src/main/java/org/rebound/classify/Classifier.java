@@ -48,6 +48,11 @@ public final class Classifier {
         return new Explanation(c, match.map(RuleMatch::rule));
     }
 
+    /** Every rule that matched, the deciding one first: what `explain` shows. Slower than classify: not for the pipeline. */
+    public Competition compete(BounceReport report, RecipientStatus recipient) {
+        return new Competition(rules.get().allMatches(report, unfolded(recipient)));
+    }
+
     private static RecipientStatus unfolded(RecipientStatus r) {
         String text = ReplyText.unfold(r.diagnostic());
         return text.equals(r.diagnostic()) ? r : new RecipientStatus(r.finalRecipient(), r.originalRecipient(),

@@ -19,6 +19,8 @@ import org.rebound.dsn.SmtpCommand;
  * regular expressions, which are compiled once, when the rule book is loaded.
  *
  * @param kinds      the report's kind
+ * @param parsers    the parser that read the report (its name, as `explain` prints it): for an MTA's own sentences,
+ *                   which mean what they say only in that MTA's notices
  * @param actions    the recipient's RFC 3464 Action
  * @param commands   the SMTP command the remote server refused (RFC 5321 section 3.3); UNKNOWN matches a report
  *                   that names none
@@ -29,13 +31,14 @@ import org.rebound.dsn.SmtpCommand;
  * @param remoteMta  the remote MTA's host name (RFC 3464 Remote-MTA)
  * @param provider   the remote MTA, the reporting MTA or the recipient's domain: where a provider's rule applies
  */
-public record Conditions(Set<Kind> kinds, Set<Action> actions, Set<SmtpCommand> commands,
+public record Conditions(Set<Kind> kinds, Set<String> parsers, Set<Action> actions, Set<SmtpCommand> commands,
                          List<StatusPattern> statuses,
                          List<ReplyPattern> replies, List<Pattern> diagnostic, Optional<Pattern> remoteMta,
                          Optional<Pattern> provider) {
 
     public Conditions {
         kinds = Set.copyOf(kinds);
+        parsers = Set.copyOf(parsers);
         actions = Set.copyOf(actions);
         commands = Set.copyOf(commands);
         statuses = List.copyOf(statuses);
@@ -44,7 +47,7 @@ public record Conditions(Set<Kind> kinds, Set<Action> actions, Set<SmtpCommand> 
     }
 
     public boolean isEmpty() {
-        return kinds.isEmpty() && actions.isEmpty() && commands.isEmpty() && statuses.isEmpty() && replies.isEmpty()
+        return kinds.isEmpty() && parsers.isEmpty() && actions.isEmpty() && commands.isEmpty() && statuses.isEmpty() && replies.isEmpty()
                 && diagnostic.isEmpty() && remoteMta.isEmpty() && provider.isEmpty();
     }
 
@@ -85,6 +88,9 @@ public record Conditions(Set<Kind> kinds, Set<Action> actions, Set<SmtpCommand> 
 
     private boolean holdsApartFromText(BounceReport report, RecipientStatus recipient) {
         if (!kinds.isEmpty() && !kinds.contains(report.kind())) {
+            return false;
+        }
+        if (!parsers.isEmpty() && !parsers.contains(report.parser())) {
             return false;
         }
         if (!actions.isEmpty() && !actions.contains(recipient.action())) {

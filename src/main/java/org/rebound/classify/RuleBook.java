@@ -28,6 +28,13 @@ public final class RuleBook {
     private final int[] firstExpression;
     /** For each diagnostic expression, its groups of words in the index (one word of each must occur). */
     private final int[][] wordGroups;
+    /** For each group of words, the rule whose expression needs it. */
+    private final int[] ruleOfGroup;
+    /**
+     * The rules that must always be tried: those without diagnostic expressions, and those with an expression whose
+     * required words are unknown. Any other rule is tried only when a word of one of its groups occurs.
+     */
+    private final BitSet alwaysTried;
 
     public RuleBook(List<Rule> rules) {
         this.rules = List.copyOf(rules);
@@ -40,18 +47,29 @@ public final class RuleBook {
         }
         Map<Integer, Set<String>> words = new HashMap<>();
         List<int[]> groupsOf = new ArrayList<>();
+        List<Integer> ruleOf = new ArrayList<>();
+        this.alwaysTried = new BitSet(this.rules.size());
         int groups = 0;
-        for (Rule rule : this.rules) {
+        for (int r = 0; r < this.rules.size(); r++) {
+            Rule rule = this.rules.get(r);
+            if (rule.conditions().diagnostic().isEmpty()) {
+                alwaysTried.set(r);
+            }
             for (Pattern p : rule.conditions().diagnostic()) {
                 List<Set<String>> required = RequiredLiterals.allOf(p.pattern());
+                if (required.isEmpty()) {
+                    alwaysTried.set(r);
+                }
                 int[] ids = new int[required.size()];
                 for (int g = 0; g < ids.length; g++) {
                     ids[g] = groups;
+                    ruleOf.add(r);
                     words.put(groups++, required.get(g));
                 }
                 groupsOf.add(ids);
             }
         }
+        this.ruleOfGroup = ruleOf.stream().mapToInt(Integer::intValue).toArray();
         this.index = new WordSearch(words, groups);
         this.wordGroups = groupsOf.toArray(new int[0][]);
         this.firstExpression = new int[this.rules.size()];
@@ -76,19 +94,51 @@ public final class RuleBook {
      */
     public Optional<RuleMatch> firstMatch(BounceReport report, RecipientStatus recipient) {
         BitSet found = index.labelsIn(recipient.diagnostic());
-        for (int i = 0; i < rules.size(); i++) {
-            Rule rule = rules.get(i);
-            int first = firstExpression[i];
-            int count = rule.conditions().diagnostic().size();
-            if (count > 0 && !anyMayMatch(found, first, count)) {
-                continue;
-            }
-            Optional<String> evidence = rule.conditions().test(report, recipient, e -> mayMatch(found, first + e));
-            if (evidence.isPresent()) {
-                return Optional.of(new RuleMatch(rule, evidence.get()));
+        BitSet tried = candidates(found);
+        for (int i = tried.nextSetBit(0); i >= 0; i = tried.nextSetBit(i + 1)) {
+            Optional<RuleMatch> m = match(i, found, report, recipient);
+            if (m.isPresent()) {
+                return m;
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Every rule that matches, in book order: the first decides, the others lost to it (see Competition). For
+     * `explain`; classifying needs only {@link #firstMatch}.
+     */
+    public List<RuleMatch> allMatches(BounceReport report, RecipientStatus recipient) {
+        BitSet found = index.labelsIn(recipient.diagnostic());
+        BitSet tried = candidates(found);
+        List<RuleMatch> matches = new ArrayList<>();
+        for (int i = tried.nextSetBit(0); i >= 0; i = tried.nextSetBit(i + 1)) {
+            match(i, found, report, recipient).ifPresent(matches::add);
+        }
+        return matches;
+    }
+
+    /**
+     * The rules worth trying on a text, in book order: those always tried, and those with a word of theirs in it. A
+     * book of many text rules then costs little more per result than a small one: most rules are never looked at.
+     */
+    private BitSet candidates(BitSet found) {
+        BitSet tried = (BitSet) alwaysTried.clone();
+        for (int g = found.nextSetBit(0); g >= 0; g = found.nextSetBit(g + 1)) {
+            tried.set(ruleOfGroup[g]);
+        }
+        return tried;
+    }
+
+    private Optional<RuleMatch> match(int i, BitSet found, BounceReport report, RecipientStatus recipient) {
+        Rule rule = rules.get(i);
+        int first = firstExpression[i];
+        int count = rule.conditions().diagnostic().size();
+        if (count > 0 && !anyMayMatch(found, first, count)) {
+            return Optional.empty();
+        }
+        return rule.conditions().test(report, recipient, e -> mayMatch(found, first + e))
+                .map(evidence -> new RuleMatch(rule, evidence));
     }
 
     private boolean anyMayMatch(BitSet found, int first, int count) {

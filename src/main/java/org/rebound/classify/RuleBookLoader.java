@@ -37,6 +37,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *     remote_mta: ['\.google\.com$']      # regular expressions on the Remote-MTA host
  *     provider: ['(?:^|\.)gmail\.com$']   # ... on the remote MTA, the reporting MTA or the recipient's domain
  *     kind: [feedback_report]             # the report's kind
+ *     parser: [qmail]                     # the parser that read the report, as `explain` prints it
  *     action: [delivered]                 # RFC 3464 Action
  *   examples:                             # at least one; each must be decided by this rule
  *     - {status: 5.1.1, diagnostic: "550 5.1.1 No such user"}
@@ -50,10 +51,10 @@ public final class RuleBookLoader {
 
     private static final Set<String> RULE_KEYS = Set.of("id", "reason", "source", "match", "examples");
     private static final Set<String> MATCH_KEYS =
-            Set.of("kind", "action", "command", "status", "reply", "diagnostic", "remote_mta", "provider");
+            Set.of("kind", "parser", "action", "command", "status", "reply", "diagnostic", "remote_mta", "provider");
     private static final Set<String> EXAMPLE_KEYS =
-            Set.of("kind", "action", "command", "status", "reply", "diagnostic", "remote_mta", "reporting_mta",
-                    "recipient");
+            Set.of("kind", "parser", "action", "command", "status", "reply", "diagnostic", "remote_mta",
+                    "reporting_mta", "recipient");
 
     /** Loads files in the order given: earlier files' rules win. */
     public RuleBook load(List<RuleFile> files) {
@@ -119,6 +120,7 @@ public final class RuleBookLoader {
         Map<String, NodeTuple> fields = mapping(file, node, MATCH_KEYS, "match");
         Conditions c = new Conditions(
                 Set.copyOf(list(file, fields.get("kind"), Kind::parse)),
+                Set.copyOf(list(file, fields.get("parser"), RuleBookLoader::parserName)),
                 Set.copyOf(list(file, fields.get("action"), RuleBookLoader::action)),
                 Set.copyOf(list(file, fields.get("command"), RuleBookLoader::command)),
                 list(file, fields.get("status"), StatusPattern::parse),
@@ -140,12 +142,22 @@ public final class RuleBookLoader {
         }
         return new RuleExample(
                 f.containsKey("kind") ? convert(file, f.get("kind"), scalar(file, f, "kind"), Kind::parse) : Kind.DSN,
+                f.containsKey("parser") ? scalar(file, f, "parser").trim() : RuleExample.NO_PARSER,
                 f.containsKey("action") ? convert(file, f.get("action"), scalar(file, f, "action"),
                         RuleBookLoader::action) : Action.FAILED,
                 status, scalar(file, f, "reply"), scalar(file, f, "diagnostic"), scalar(file, f, "remote_mta"),
                 scalar(file, f, "reporting_mta"), scalar(file, f, "recipient"),
                 f.containsKey("command") ? convert(file, f.get("command"), scalar(file, f, "command"),
                         RuleBookLoader::command) : SmtpCommand.UNKNOWN, line(node));
+    }
+
+    /** A parser's name as `explain` prints it: lower-case letters and digits. */
+    private static String parserName(String text) {
+        String name = text.trim();
+        if (!name.matches("[a-z0-9]+")) {
+            throw new IllegalArgumentException("a parser name is lower-case letters and digits: '" + text + "'");
+        }
+        return name;
     }
 
     private static Action action(String text) {

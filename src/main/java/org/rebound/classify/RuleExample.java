@@ -13,17 +13,18 @@ import org.rebound.dsn.StatusCode;
 
 /**
  * A result a rule must decide, as a rule file writes it: the fields of one recipient's DSN block that the rule
- * reads. Fields not given are empty; the action is failed, the kind a DSN and the SMTP command unknown unless
- * stated.
+ * reads. Fields not given are empty; the action is failed, the kind a DSN, the parser none and the SMTP command
+ * unknown unless stated.
  *
  * @param line the example's line in its file, for error messages
  */
-public record RuleExample(Kind kind, Action action, String status, String reply, String diagnostic,
+public record RuleExample(Kind kind, String parser, Action action, String status, String reply, String diagnostic,
                           String remoteMta, String reportingMta, String recipient, SmtpCommand command,
                           int line) {
 
     public RuleExample {
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(parser, "parser");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(reply, "reply");
@@ -34,6 +35,9 @@ public record RuleExample(Kind kind, Action action, String status, String reply,
         Objects.requireNonNull(command, "command");
     }
 
+    /** The parser of an example that names none: no shipped parser has this name. */
+    public static final String NO_PARSER = "rule-example";
+
     public RecipientStatus toRecipient() {
         return new RecipientStatus(recipient.isEmpty() ? "user@example.org" : recipient, "", action,
                 status.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(StatusCode.parse(status)),
@@ -41,7 +45,7 @@ public record RuleExample(Kind kind, Action action, String status, String reply,
     }
 
     public BounceReport toReport() {
-        return new BounceReport(kind, "rule-example", reportingMta, "", "", "", OriginalMessage.UNKNOWN,
+        return new BounceReport(kind, parser, reportingMta, "", "", "", OriginalMessage.UNKNOWN,
                 List.of(toRecipient()));
     }
 }

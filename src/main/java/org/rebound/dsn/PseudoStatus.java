@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.rebound.phrase.CodePhrases;
+import org.rebound.phrase.PhraseBook;
 import org.rebound.text.WordSearch;
 
 /**
@@ -16,113 +18,46 @@ import org.rebound.text.WordSearch;
  * registered in RFC 3463 (whose subject 0 is "other or undefined"), so they only refine X.0.0; consumers that
  * know nothing of them still read the class and subject correctly.
  *
- * <p>The phrases are the common wording of MTAs and mailbox providers, after Sisimai's lib/Sisimai/Reason/*.pm.
- * Earlier entries win, so the more specific wordings come first.
+ * <p>The phrases are data (rules/phrases/status.yaml), the common wording of MTAs and mailbox providers after
+ * Sisimai's lib/Sisimai/Reason/*.pm, each entry with its source. Earlier entries win, so the more specific wordings
+ * come first.
  */
 public final class PseudoStatus {
 
-    private record Phrases(int detail, List<String> phrases) {
-    }
+    /** The phrase table, read once from the shipped phrase files. */
+    private static final Table TABLE = new Table(PhraseBook.shipped());
 
-    private static final List<Phrases> TABLE = List.of(
-            new Phrases(922, List.of("mailbox full", "mailbox is full", "mailbox is over quota", "over quota",
-                    "quota exceeded", "exceeded storage", "exceeds quota", "quota exceed", "mailbox size limit",
-                    "mailfolder is full", "user is over", "too much mail data", "insufficient space",
-                    "box is full", "mailbox exceeded", "disk quota", "not enough storage", "mail box full",
-                    "over the allowed quota", "full mailbox", "storage limit", "mailbox exceeds")),
-            new Phrases(947, List.of("retry time not reached for any host", "retry timeout exceeded",
-                    "delivery time expired", "message expired", "could not be delivered for",
-                    "has been delayed for", "was not delivered after", "message timed out",
-                    "delivery expired", "unable to deliver for", "queue too long", "too long in queue",
-                    "maximum delivery time", "smtp; timeout", "timeout waiting for", "couldn't be delivered within",
-                    "undeliverable for too long", "expired after", "retry period", "has not been delivered for",
-                    "could not deliver for", "not delivered within", "envelope expired",
-                    "aborted after", "after multiple retries", "failing for a long time", "attempts:",
-                    "delivery failed after", "message will be retried", "has been delayed")),
-            // Temporary DNS failures ("Host not found, try again") are network errors, not unknown hosts.
-            new Phrases(944, List.of("name service error", "network error")),
-            // Sisimai's lib/Sisimai/Reason/Filtered.pm: webmail services answer "This user doesn't have a
-            // example.com account" for addresses they refuse to deliver to, which Sisimai counts as filtered.
-            new Phrases(910, List.of("doesn't have a")),
-            new Phrases(902, List.of("malformed address", "syntax error in address", "invalid address syntax")),
-            new Phrases(973, List.of("cannot find your hostname", "no ptr record", "reverse dns",
-                    "reverse lookup", "ptr record", "rdns", "cannot resolve your address")),
-            new Phrases(921, List.of("account disabled", "has been disabled", "account is disabled",
-                    "has been suspended", "account suspended", "account is suspended", "discontinued",
-                    "mailbox is inactive", "account is inactive", "inactive account", "is not active",
-                    "mailbox disabled", "account has been frozen", "user suspended", "mailbox unavailable: inactive",
-                    "account is locked")),
-            new Phrases(934, List.of("message too large", "message size exceeds", "message is too big",
-                    "message too big", "size exceeds", "exceeds size limit", "exceeds the maximum size",
-                    "message length exceeds", "mail size limit", "message exceeds", "line limit exceeded")),
-            new Phrases(912, List.of("host unknown", "unknown host", "no such domain", "domain not found",
-                    "couldn't find any host", "host not found", "name or service not known", "domain does not exist",
-                    "unrouteable address", "unroutable address", "no mx", "mx record", "domain is not",
-                    "invalid domain", "unknown domain", "domain name not found", "no such host",
-                    "host or domain name not found", "nxdomain", "domain lookup failed", "all relevant mx records",
-                    "dns lookup failure")),
-            new Phrases(909, List.of("relaying denied", "relay access denied", "relay not permitted",
-                    "relaying not allowed", "not permitted to relay", "unable to relay", "relay denied",
-                    "we do not relay", "not a gateway")),
-            new Phrases(911, List.of("user unknown", "unknown user", "no such user", "no such mailbox",
-                    "mailbox not found", "recipient unknown", "unknown recipient", "invalid recipient",
-                    "does not exist", "doesn't exist", "user not found", "no mailbox", "no such recipient",
-                    "unknown local part", "addressee unknown", "invalid mailbox", "not a valid mailbox",
-                    "recipient not found", "mailbox unavailable", "unknown address",
-                    "address unknown", "no such account", "account does not exist", "not our customer",
-                    "recipient address rejected", "bad recipient", "address not found", "unknown mailbox",
-                    "mailbox does not", "no such person", "not listed in", "is not a valid", "user invalid",
-                    "invalid address", "account unavailable", "recipient rejected", "no user", "not exist",
-                    "no valid recipients",
-                    // Trend Micro InterScan: "Unable to deliver message to <a>. Please check if address is correct."
-                    "check if address is correct")),
-            new Phrases(980, List.of("spam", "junk mail", "bulk mail", "blacklisted url")),
-            // Sisimai's lib/Sisimai/Reason/Rejected.pm: a blacklisted *sender address* is a refusal of the sender
-            // ("rejected"), not of the sending host, so these come before the host blacklist wording below.
-            new Phrases(918, List.of("sending to/from an address that has been blacklisted",
-                    "sender address has been blacklisted", "sender blacklisted", "sender is in my black list")),
-            new Phrases(971, List.of("blacklist", "blocklist", "block list", "black list", "blocked",
-                    "listed at", "listed in", "client host rejected", "access denied", "dnsbl", "rbl",
-                    "invalid ip for sending",
-                    // Microsoft's consumer mail: "Unfortunately, messages from <ip> weren't sent."
-                    "weren't sent",
-                    // Sisimai's lib/Sisimai/Reason/Blocked.pm: a server that drops the session or refuses the
-                    // sending host by name ("no access from mail server [ip] which is an open relay").
-                    "connection reset by peer", "no access from mail server")),
-            new Phrases(910, List.of("filtered", "content filter", "domain filter", "due to restrictions",
-                    "not authorized to receive", "refused by recipient")),
-            new Phrases(932, List.of("does not accept mail", "not accepting mail", "null mx", "accepts no mail",
-                    "indicated no smtp service")),
-            new Phrases(944, List.of("connection refused", "could not connect", "no route to host",
-                    "too many hops", "mail loop", "loops back to myself", "network is unreachable",
-                    "connection timed out", "host is unreachable", "lost connection")),
-            new Phrases(918, List.of("sender rejected", "sender address rejected", "domain of sender address",
-                    "not permitted to post", "not allowed to post", "sender denied", "envelope sender")),
-            new Phrases(931, List.of("system full", "insufficient system storage", "out of disk space")),
-            new Phrases(945, List.of("too many connections", "too many simultaneous")),
-            new Phrases(930, List.of("system error", "internal error", "local delivery failed",
-                    "system config error", "server error", "temporary failure")));
+    /**
+     * Every phrase of the table in its order, searched at once (Aho-Corasick, text.WordSearch), each phrase its own
+     * label numbered in the table's order: the smallest label found is the first phrase; codeOf gives its code.
+     */
+    private record Table(WordSearch phrases, StatusCode[] codeOf, List<String> temporary) {
 
-    /** Every phrase of the table in its order, searched at once; DETAIL_OF_PHRASE gives each one's code. */
-    private static final WordSearch ALL_PHRASES;
-    private static final int[] DETAIL_OF_PHRASE;
-
-    static {
-        Map<Integer, List<String>> labelled = new HashMap<>();
-        List<Integer> details = new ArrayList<>();
-        for (Phrases p : TABLE) {
-            for (String phrase : p.phrases) {
-                labelled.put(details.size(), List.of(phrase));
-                details.add(p.detail);
-            }
+        Table(PhraseBook book) {
+            this(search(book), codes(book), book.temporary());
         }
-        // Each phrase is its own label, numbered in the table's order: the smallest label found is the first phrase.
-        ALL_PHRASES = new WordSearch(labelled, details.size());
-        DETAIL_OF_PHRASE = details.stream().mapToInt(Integer::intValue).toArray();
-    }
 
-    private static final List<String> TEMPORARY = List.of("temporar", "delayed", "will be retried",
-            "will retry", "still trying", "try again later", "deferred", "transient");
+        private static WordSearch search(PhraseBook book) {
+            Map<Integer, List<String>> labelled = new HashMap<>();
+            for (CodePhrases entry : book.codes()) {
+                for (String phrase : entry.phrases()) {
+                    labelled.put(labelled.size(), List.of(phrase));
+                }
+            }
+            return new WordSearch(labelled, labelled.size());
+        }
+
+        /** Class 5 here; derive() gives the class the text and reply code say. */
+        private static StatusCode[] codes(PhraseBook book) {
+            List<StatusCode> codes = new ArrayList<>();
+            for (CodePhrases entry : book.codes()) {
+                for (int i = 0; i < entry.phrases().size(); i++) {
+                    codes.add(new StatusCode(5, entry.subject(), entry.detail()));
+                }
+            }
+            return codes.toArray(new StatusCode[0]);
+        }
+    }
 
     private PseudoStatus() {
     }
@@ -153,14 +88,15 @@ public final class PseudoStatus {
         if (diagnostic.isEmpty()) {
             return Optional.empty();
         }
-        int found = ALL_PHRASES.smallestLabelIn(diagnostic);
+        int found = TABLE.phrases().smallestLabelIn(diagnostic);
         if (found < 0) {
             return Optional.empty();
         }
         String text = diagnostic.toLowerCase(Locale.ROOT);
-        int detail = DETAIL_OF_PHRASE[found] == USER_UNKNOWN && namesMissingHost(text) ? HOST_UNKNOWN
-                : DETAIL_OF_PHRASE[found];
-        return Optional.of(new StatusCode(classOf(text, replyCode, temporary), 0, detail));
+        StatusCode code = TABLE.codeOf()[found];
+        int detail = code.subject() == 0 && code.detail() == USER_UNKNOWN && namesMissingHost(text) ? HOST_UNKNOWN
+                : code.detail();
+        return Optional.of(new StatusCode(classOf(text, replyCode, temporary), code.subject(), detail));
     }
 
     /**
@@ -228,7 +164,7 @@ public final class PseudoStatus {
         if (replyCode.startsWith("5")) {
             return 5;
         }
-        for (String word : TEMPORARY) {
+        for (String word : TABLE.temporary()) {
             if (lowerCaseText.contains(word)) {
                 return 4;
             }

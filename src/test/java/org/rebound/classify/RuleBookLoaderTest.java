@@ -136,9 +136,42 @@ class RuleBookLoaderTest {
                     - {command: data, diagnostic: "550 User unknown"}
                 """)));
         RuleExample atData = book.rules().get(0).examples().get(0);
-        RuleExample atRcpt = new RuleExample(atData.kind(), atData.action(), "", "", atData.diagnostic(), "", "", "",
+        RuleExample atRcpt = new RuleExample(atData.kind(), atData.parser(), atData.action(), "", "", atData.diagnostic(), "", "", "",
                 org.rebound.dsn.SmtpCommand.RCPT, 1);
         assertTrue(book.firstMatch(atData.toReport(), atData.toRecipient()).isPresent());
         assertTrue(book.firstMatch(atRcpt.toReport(), atRcpt.toRecipient()).isEmpty());
+    }
+
+    @Test
+    void aParserConditionHoldsOnlyForReportsReadByThatParser() {
+        RuleBook book = loader.load(List.of(new RuleFile("a.yaml", """
+                - id: qmail-own-words
+                  reason: notaccept
+                  source: Sisimai lib/Sisimai/Lhost/qmail.pm
+                  match:
+                    parser: [qmail]
+                    diagnostic: ["couldn't find a mail exchanger"]
+                  examples:
+                    - {parser: qmail, diagnostic: "Sorry, I couldn't find a mail exchanger or IP address. (#5.4.4)"}
+                """)));
+        RuleExample byQmail = book.rules().get(0).examples().get(0);
+        RuleExample byOther = new RuleExample(byQmail.kind(), "postfix", byQmail.action(), "", "", byQmail.diagnostic(),
+                "", "", "", byQmail.command(), 1);
+        assertTrue(book.firstMatch(byQmail.toReport(), byQmail.toRecipient()).isPresent());
+        assertTrue(book.firstMatch(byOther.toReport(), byOther.toRecipient()).isEmpty());
+    }
+
+    @Test
+    void aParserNameOutsideLowerCaseLettersAndDigitsIsRefused() {
+        RuleBookException e = rejected("""
+                - id: x
+                  reason: notaccept
+                  source: s
+                  match:
+                    parser: [Qmail]
+                  examples:
+                    - {parser: Qmail}
+                """);
+        assertTrue(e.getMessage().contains("parser name"), e.getMessage());
     }
 }

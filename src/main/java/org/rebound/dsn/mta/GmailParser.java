@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.rebound.dsn.format.NoticeParser;
 import org.rebound.dsn.format.ReturnedMail;
+import org.rebound.phrase.PhraseBook;
 
 /**
  * Gmail's plain-text notices (after Sisimai's lib/Sisimai/Lhost/Gmail.pm): from mailer-daemon@googlemail.com,
@@ -13,12 +14,6 @@ import org.rebound.dsn.format.ReturnedMail;
  */
 final class GmailParser extends NoticeParser {
 
-    /** Gmail's own explanations when the remote server said nothing. */
-    private static final List<Map.Entry<String, String>> WORDING = List.of(
-            Map.entry("did not accept our requests to connect", "5.0.947"),
-            Map.entry("the recipient server did not accept our requests", "5.0.947"),
-            Map.entry("dns error: domain name not found", "5.0.912"),
-            Map.entry("dns error: dns type 'mx' lookup", "5.0.912"));
 
     static boolean recognises(ReturnedMail mail) {
         return mail.fromAddress().equals("mailer-daemon@googlemail.com")
@@ -33,6 +28,6 @@ final class GmailParser extends NoticeParser {
 
     @Override
     protected String statusFor(ReturnedMail mail, String diagnostic) {
-        return ownWording(diagnostic, WORDING);
+        return ownWording(diagnostic, PhraseBook.shipped().wording(name()));
     }
 }

@@ -2,7 +2,6 @@ package org.rebound.dsn.mta;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 import org.rebound.dsn.format.FormatParser;
@@ -32,7 +31,8 @@ public final class MtaParsers {
             new Entry(EximParser::recognises, new EximParser()),
             new Entry(SendmailParser::recognises, new SendmailParser()),
             new Entry(NotesParser::recognises, new NotesParser()),
-            // The formats below differ only in their markers, from Sisimai's lib/Sisimai/Lhost/<name>.pm.
+            // The formats below differ only in their markers, from Sisimai's lib/Sisimai/Lhost/<name>.pm; their own
+            // fixed sentences, if any, are data: rules/phrases/mta-wording.yaml, under the parser's name.
             new Entry(m -> m.text().contains("This is the DragonFly Mail Agent"), new NamedNoticeParser("dragonfly")),
             new Entry(m -> m.text().contains("This is the MAILER-DAEMON, please DO NOT REPLY"),
                     new NamedNoticeParser("opensmtpd")),
@@ -40,29 +40,16 @@ public final class MtaParsers {
                     || m.text().contains("This is the Postfix program at host"), new NamedNoticeParser("postfix")),
             new Entry(Exchange2003Parser::recognises, new Exchange2003Parser()),
             new Entry(EzwebParser::recognises, new EzwebParser()),
-            new Entry(m -> m.headers().first("x-mailer").startsWith("<SMTP32"), new NamedNoticeParser("imailserver",
-                    List.of(Map.entry("unknown host", "5.0.912"), Map.entry("unknown user", "5.0.911"),
-                            Map.entry("invalid final delivery userid", "5.0.911"),
-                            Map.entry("user mailbox exceeds allowed size", "5.0.922"),
-                            Map.entry("requested action not taken: virus detected", "5.0.971")))),
+            new Entry(m -> m.headers().first("x-mailer").startsWith("<SMTP32"), new NamedNoticeParser("imailserver")),
             new Entry(m -> m.headers().first("x-mailer").equals("m-FILTER"), new NamedNoticeParser("mfilter")),
-            // InterScanMSS.pm: the appliance's own "Unable to deliver message to <a>" names an unknown recipient.
+            // InterScanMSS.pm
             new Entry(m -> m.text().contains("Message from InterScan Messaging Security Suite"),
-                    new NamedNoticeParser("trendmicro", List.of(Map.entry("unable to deliver message to", "5.0.911")))),
-            // Domino.pm: "DELIVERY FAILURE: ..." subjects, "was not delivered to: ... because: ...".
+                    new NamedNoticeParser("trendmicro")),
+            // Domino.pm: "DELIVERY FAILURE: ..." subjects.
             new Entry(m -> m.subjectLower().startsWith("delivery failure:")
-                    || m.subjectLower().startsWith("delivery_failure:"), new NamedNoticeParser("domino",
-                    List.of(Map.entry("not listed in domino directory", "5.0.911"),
-                            Map.entry("not listed in public name & address book", "5.0.911"),
-                            Map.entry("non répertorié dans l'annuaire domino", "5.0.911"),
-                            Map.entry("domino ディレクトリには見つかりません", "5.0.911"),
-                            Map.entry("cannot route mail to user", "5.0.910"),
-                            Map.entry("several matches found in domino directory", "5.0.930")))),
-            // Verizon.pm: the MMS gateway's "Error: No valid recipients for this MM", the SMS gateway's "550 -
-            // Requested action not taken: no such user here".
-            new Entry(MtaParsers::isVerizon, new NamedNoticeParser("verizon",
-                    List.of(Map.entry("no valid recipients for this mm", "5.0.911"),
-                            Map.entry("550 - requested action not taken: no such user here", "5.0.911")))));
+                    || m.subjectLower().startsWith("delivery_failure:"), new NamedNoticeParser("domino")),
+            // Verizon.pm
+            new Entry(MtaParsers::isVerizon, new NamedNoticeParser("verizon")));
 
     /** Parsers that read a standard delivery-status report their own way, tried before the RFC 3464 parser. */
     private final List<Entry> standard = List.of(

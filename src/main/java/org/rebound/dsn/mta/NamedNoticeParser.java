@@ -5,11 +5,13 @@ import java.util.Map;
 
 import org.rebound.dsn.format.NoticeParser;
 import org.rebound.dsn.format.ReturnedMail;
+import org.rebound.phrase.PhraseBook;
 
 /**
  * A reporting MTA whose notices the shared notice rules read as they are (an address line per recipient, the
  * server's words after it, a marked copy of the original): only its name, its evidence and maybe a few fixed
- * sentences of its own differ, so one class serves them all and {@link MtaParsers} pairs each name with the
+ * sentences of its own (data: rules/phrases/mta-wording.yaml) differ, so one class serves them all and
+ * {@link MtaParsers} pairs each name with the
  * evidence that selects it.
  */
 final class NamedNoticeParser extends NoticeParser {
@@ -17,17 +19,10 @@ final class NamedNoticeParser extends NoticeParser {
     private final String name;
     private final List<Map.Entry<String, String>> wording;
 
+    /** The MTA's own sentences, if any, are read from the phrase data under its name (rules/phrases/mta-wording.yaml). */
     NamedNoticeParser(String name) {
-        this(name, List.of());
-    }
-
-    /**
-     * @param wording the MTA's own sentences (lower case) and the status each states, after the MTA's Sisimai
-     *                module; the first one the diagnostic contains wins
-     */
-    NamedNoticeParser(String name, List<Map.Entry<String, String>> wording) {
         this.name = name;
-        this.wording = List.copyOf(wording);
+        this.wording = PhraseBook.shipped().wording(name);
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.rebound.dsn.Addresses;
 import org.rebound.dsn.format.NoticeParser;
 import org.rebound.dsn.format.NoticeText;
 import org.rebound.dsn.format.ReturnedMail;
+import org.rebound.phrase.PhraseBook;
 
 /**
  * Lotus Notes / Domino's non-standard notices (after Sisimai's lib/Sisimai/Lhost/Notes.pm): "------- Failure
@@ -20,13 +21,6 @@ final class NotesParser extends NoticeParser {
     /** A line end, CRLF or LF: compiled once rather than by String.split on every notice. */
     private static final Pattern LINE_END = Pattern.compile("\r?\n");
 
-    /** Notes' reasons, in English and in the Japanese of Japanese installations. */
-    private static final List<Map.Entry<String, String>> WORDING = List.of(
-            Map.entry("user not listed in public name & address book", "5.0.911"),
-            Map.entry("not listed in the domino directory", "5.0.911"),
-            Map.entry("ディレクトリのリストにありません", "5.0.911"),
-            Map.entry("no such user", "5.0.911"),
-            Map.entry("message has exceeded maximum hop count", "5.0.944"));
 
     static boolean recognises(ReturnedMail mail) {
         return mail.text().contains("------- Failure Reasons");
@@ -72,6 +66,6 @@ final class NotesParser extends NoticeParser {
 
     @Override
     protected String statusFor(ReturnedMail mail, String diagnostic) {
-        return ownWording(diagnostic, WORDING);
+        return ownWording(diagnostic, PhraseBook.shipped().wording(name()));
     }
 }
