@@ -12,7 +12,7 @@ final class MailboxSettings {
     }
 
     static MailboxAccount account(Settings settings) {
-        Duration timeout = positive(settings, "rebound.mailbox.timeout");
+        Duration timeout = settings.duration("rebound.mailbox.timeout", Duration.ofSeconds(1));
         return new MailboxAccount(
                 settings.choice("rebound.mailbox.protocol", MailboxAccount.Protocol.class,
                         MailboxAccount.Protocol::parse),
@@ -34,14 +34,6 @@ final class MailboxSettings {
     }
 
     static Duration windowStuckAfter(Settings settings) {
-        return positive(settings, "rebound.mailbox.window-stuck-after");
-    }
-
-    private static Duration positive(Settings settings, String key) {
-        Duration d = settings.duration(key);
-        if (d.isNegative() || d.isZero()) {
-            throw new SettingsException("setting " + key + ": expected a positive duration, got " + d);
-        }
-        return d;
+        return settings.duration("rebound.mailbox.window-stuck-after", Duration.ofSeconds(1));
     }
 }

@@ -65,8 +65,9 @@ public final class BounceStore {
         this.dataSource = dataSource;
         this.clock = clock;
         this.policy = policy;
-        this.statusUpdate = sentStatusTable.map(t -> "UPDATE " + t.table()
-                + " SET status = ?, status_reason = ?, status_at = ? WHERE " + t.messageIdColumn() + " = ? AND "
+        this.statusUpdate = sentStatusTable.map(t -> "UPDATE " + t.table() + " SET "
+                + String.join(" = ?, ", SentMessageTable.STATUS_COLUMNS) + " = ? WHERE " + t.messageIdColumn()
+                + " = ? AND "
                 + t.recipientColumn() + " = ?");
     }
 

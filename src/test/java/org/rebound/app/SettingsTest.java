@@ -55,7 +55,11 @@ class SettingsTest {
         "rebound.correlation.order|message-id,fax|rebound.correlation.order",
         "rebound.quarantine.min-soft-error-spacing|one day|rebound.quarantine.min-soft-error-spacing",
         "rebound.mailbox.host|' '|setting rebound.mailbox.host: expected a value, got nothing",
-        "rebound.mailbox.window-stuck-after|PT0S|setting rebound.mailbox.window-stuck-after: expected a positive duration",
+        "rebound.mailbox.window-stuck-after|PT0S|setting rebound.mailbox.window-stuck-after: expected an ISO-8601 duration of at least PT1S, got 'PT0S'",
+        "rebound.parsing.max-recipients|0|setting rebound.parsing.max-recipients: expected a whole number from 1 to 1000000, got '0'",
+        "rebound.mailbox.window-bytes|1000|setting rebound.mailbox.window-bytes: expected a whole number from 1048576",
+        "rebound.correlation.unproven|drop|setting rebound.correlation.unproven: expected one of dead-letter, store, got 'drop'",
+        "rebound.correlation.verp-secret|short|rebound.correlation.verp-secret",
         "rebound.outbox.claim-lease|PT0.5S|setting rebound.outbox.claim-lease: expected an ISO-8601 duration of at least PT1S, got 'PT0.5S'",
     })
     void wrongSettingStopsStartUpNamingTheKey(String key, String value, String message) {
