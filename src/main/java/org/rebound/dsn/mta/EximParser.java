@@ -2,7 +2,6 @@ package org.rebound.dsn.mta;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.rebound.dsn.Addresses;
 import org.rebound.dsn.DeliveryStatusFields;
@@ -13,6 +12,7 @@ import org.rebound.dsn.format.NoticeParser;
 import org.rebound.dsn.format.ReturnedMail;
 import org.rebound.dsn.mime.Headers;
 import org.rebound.dsn.mime.MimePart;
+import org.rebound.phrase.PhraseBook;
 
 /**
  * Exim's bounces (after Sisimai's lib/Sisimai/Lhost/Exim.pm and Exim's spec, chapter "Bounce and warning
@@ -24,35 +24,8 @@ import org.rebound.dsn.mime.MimePart;
  */
 final class EximParser extends NoticeParser {
 
-    /** Exim's own sentences (Exim.pm's $messagesof, then $delayedfor), which carry no code. */
-    private static final List<Map.Entry<String, Integer>> WORDING = List.of(
-            // cPanel: "The mail server could not deliver mail to ... The account or domain may not exist, ..."
-            Map.entry("the account or domain may not exist", 912),
-            Map.entry("user not found", 911),
-            Map.entry("all host address lookups failed permanently", 912),
-            Map.entry("all relevant mx records point to non-existent hosts", 912),
-            Map.entry("unrouteable address", 912),
-            Map.entry("mailbox is full", 922),
-            Map.entry("error: quota exceed", 922),
-            Map.entry("an mx or srv record indicated no smtp service", 932),
-            Map.entry("no host found for existing smtp connection", 932),
-            Map.entry("angle-brackets nested too deep", 902),
-            Map.entry("expected word or \"<\"", 902),
-            Map.entry("domain missing in source-routed address", 902),
-            Map.entry("malformed address:", 902),
-            Map.entry("delivery to file forbidden", 930),
-            Map.entry("delivery to pipe forbidden", 930),
-            Map.entry("local delivery failed", 930),
-            Map.entry("lmtp error after ", 930),
-            Map.entry("too many \"received\" headers", 944),
-            // Exim gave up after its retry rules ran out: the delivery expired.
-            Map.entry("retry timeout exceeded", 947),
-            Map.entry("no action is required on your part", 947),
-            Map.entry("retry time not reached for any host after a long failure period", 947),
-            Map.entry("all hosts have been failing for a long time and were last tried", 947),
-            Map.entry("delay reason: ", 947),
-            Map.entry("has been frozen", 947),
-            Map.entry("was frozen on arrival by ", 947));
+    /** Whose sentences the parsers of Exim's format read from rules/phrases/mta-wording.yaml. */
+    private static final String WORDING = "exim";
 
     private final String name;
     private final boolean eximClasses;
@@ -149,16 +122,12 @@ final class EximParser extends NoticeParser {
             return ""; // a refused greeting or sender says nothing of the recipient: the shared rules decide
         }
         String lower = diagnostic.toLowerCase(Locale.ROOT);
-        int detail = 0;
-        for (Map.Entry<String, Integer> w : WORDING) {
-            if (lower.contains(w.getKey())) {
-                detail = w.getValue();
-                break;
-            }
-        }
-        if (detail == 0) {
+        String worded = ownWording(diagnostic, PhraseBook.shipped().wording(WORDING));
+        if (worded.isEmpty()) {
             return "";
         }
+        // The sentence gives the detail (X.0.9NN); the class comes from the reply or Exim's retry rule below.
+        int detail = Integer.parseInt(worded.substring(worded.lastIndexOf('.') + 1));
         String reply = ReplyCode.find(RecipientFacts.oneLine(diagnostic));
         int statusClass;
         if (reply.startsWith("4") || reply.startsWith("5")) {
