@@ -1,9 +1,8 @@
 package org.rebound.dsn.mta;
 
-import java.util.Map;
-
 import org.rebound.dsn.format.NoticeParser;
 import org.rebound.dsn.format.ReturnedMail;
+import org.rebound.phrase.PhraseBook;
 
 /**
  * Exchange Server 2003's notices ("did not reach the following recipient(s):"), after Sisimai's
@@ -13,19 +12,8 @@ import org.rebound.dsn.format.ReturnedMail;
  */
 final class Exchange2003Parser extends NoticeParser {
 
-    /** Exchange's error codes and the reasons Sisimai gives them, as Sisimai's pseudo status codes. */
-    private static final Map<String, String> ERROR_CODES = Map.ofEntries(
-            Map.entry("000B099C", "5.0.901"), // host unknown, message exceeds size limit, ...: onhold
-            Map.entry("000B09AA", "5.0.901"), // unable to relay for, message exceeds size limit, ...: onhold
-            Map.entry("000B09B6", "5.0.901"), // error messages by the remote MTA: onhold
-            Map.entry("000C05A6", "5.0.911"), // unknown recipient
-            Map.entry("00010256", "5.0.930"), // too many recipients: system error
-            Map.entry("000D06B5", "5.0.930"), // no proxy for recipient: system error
-            Map.entry("00120270", "5.0.944"), // too many hops: network error
-            Map.entry("00050311", "5.0.960"), // conversion to Internet format failed: content error
-            Map.entry("000502CC", "5.0.960"), // conversion to Internet format failed: content error
-            Map.entry("000B0981", "5.0.970"), // 502 server does not support AUTH: security error
-            Map.entry("000C0595", "5.0.910")); // ambiguous recipient: filtered
+    /** Exchange's error codes are data: rules/phrases/mta-wording.yaml, under this parser's name. */
+    private static final String WORDING = "exchange2003";
 
     static boolean recognises(ReturnedMail mail) {
         return mail.text().contains("MSEXCH:");
@@ -39,15 +27,6 @@ final class Exchange2003Parser extends NoticeParser {
     @Override
     protected String statusFor(ReturnedMail mail, String diagnostic) {
         int msexch = diagnostic.indexOf("MSEXCH:");
-        for (int open = diagnostic.indexOf('(', Math.max(msexch, 0)); msexch >= 0 && open >= 0;
-             open = diagnostic.indexOf('(', open + 1)) {
-            if (open + 9 < diagnostic.length() && diagnostic.charAt(open + 9) == ')') {
-                String code = diagnostic.substring(open + 1, open + 9);
-                if (ERROR_CODES.containsKey(code)) {
-                    return ERROR_CODES.get(code);
-                }
-            }
-        }
-        return "";
+        return msexch < 0 ? "" : ownWording(diagnostic.substring(msexch), PhraseBook.shipped().wording(WORDING));
     }
 }
