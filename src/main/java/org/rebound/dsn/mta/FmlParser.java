@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.rebound.dsn.format.NoticeParser;
 import org.rebound.dsn.format.NoticeText;
 import org.rebound.dsn.format.ReturnedMail;
+import org.rebound.phrase.PhraseBook;
 
 /**
  * The refusals of the fml mailing-list manager (after Sisimai's lib/Sisimai/Lhost/FML.pm): X-MLServer: fml, a
@@ -34,19 +35,11 @@ final class FmlParser extends NoticeParser {
     }
 
     /**
-     * fml's subjects say why: a post from a non-member or a forbidden command is refused by the list (Sisimai's
-     * "rejected", 5.0.918); a loop alert is the list protecting itself (a "system error", 5.0.930).
+     * fml's subjects say why (a post from a non-member, a forbidden command, a loop alert): the subjects and their
+     * statuses are data, rules/phrases/mta-wording.yaml under this parser's name.
      */
     @Override
     protected String statusFor(ReturnedMail mail, String diagnostic) {
-        String subject = mail.subjectLower();
-        if (subject.contains("not member") || subject.contains("not a member") || subject.contains("not allowed")
-                || subject.contains("forbidden")) {
-            return "5.0.918";
-        }
-        if (subject.contains("loop alert") || subject.contains("loop detected")) {
-            return "5.0.930";
-        }
-        return "";
+        return ownWording(mail.subjectLower(), PhraseBook.shipped().wording(name()));
     }
 }
