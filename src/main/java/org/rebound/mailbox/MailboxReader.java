@@ -119,14 +119,14 @@ public final class MailboxReader implements AutoCloseable {
      * outage does not hold the mailbox's lock (RFC 1939 section 8) while fetching backs off.
      */
     public synchronized void windowFailed() {
+        List<String> committed = deletes.take();
         try {
             if (session.isPresent()) {
-                session.get().delete(deletes.take());
+                session.get().delete(committed);
             }
         } catch (Exception e) {
             LOG.debug("committed messages not marked for deletion, recognised when fetched again: {}", e.toString());
         }
-        deletes.take();
         endSessionQuietly();
     }
 
