@@ -45,8 +45,8 @@ public final class MimeReader {
     }
 
     public MimeMail read(byte[] raw) throws UnparseableMessageException {
-        MimeTokenStream stream = new MimeTokenStream(MimeConfig.PERMISSIVE, DecodeMonitor.SILENT,
-                new QuickFieldBuilder(MimeConfig.PERMISSIVE.getMaxHeaderLen()), null);
+        QuickFieldBuilder fields = new QuickFieldBuilder(MimeConfig.PERMISSIVE.getMaxHeaderLen());
+        MimeTokenStream stream = new MimeTokenStream(MimeConfig.PERMISSIVE, DecodeMonitor.SILENT, fields, null);
         stream.setRecursionMode(RecursionMode.M_NO_RECURSE);
         stream.parse(new ByteArrayInputStream(raw));
         Headers.Builder top = new Headers.Builder();
@@ -54,7 +54,7 @@ public final class MimeReader {
         List<MimePart> parts = new ArrayList<>();
         int depth = 0;
         String preamble = null;
-        byte[] scratch = new byte[Math.max(raw.length, 1)];
+        byte[] scratch = scratch(raw.length);
         try {
             for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
                 switch (state) {
@@ -80,6 +80,10 @@ public final class MimeReader {
             }
         } catch (IOException | MimeException e) {
             throw new UnparseableMessageException("cannot read MIME structure: " + e.getMessage(), e);
+        } finally {
+            // Hands the field buffer back to Mime4j's per-thread BufferRecycler; the token stream never does, and
+            // a new buffer for every message was a tenth of what parsing allocated.
+            fields.release();
         }
         Headers headers = top.build();
         if (headers.isEmpty()) {
@@ -91,6 +95,28 @@ public final class MimeReader {
         }
         return new MimeMail(headers, parts);
     }
+
+    /**
+     * A buffer at least as large as the message, for copying its parts out of the stream: the thread's own, reused,
+     * for the common message up to {@link #SCRATCH_KEEP} bytes (allocating and zeroing one per message cost more
+     * than the copying); a larger message gets one of its own, which is not kept.
+     */
+    private static byte[] scratch(int messageBytes) {
+        int size = Math.max(messageBytes, 1);
+        if (size > SCRATCH_KEEP) {
+            return new byte[size];
+        }
+        byte[] kept = SCRATCH.get();
+        if (kept.length < size) {
+            kept = new byte[Math.max(size, Math.min(SCRATCH_KEEP, 2 * kept.length))];
+            SCRATCH.set(kept);
+        }
+        return kept;
+    }
+
+    private static final int SCRATCH_KEEP = 1 << 20;
+
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
 
     /**
      * @param scratch a buffer as large as the whole message (no part can be larger), reused for every part of it
