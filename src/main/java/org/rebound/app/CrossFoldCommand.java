@@ -163,7 +163,10 @@ final class CrossFoldCommand implements Callable<Integer> {
 
     private final Map<String, String> modules = new HashMap<>();
 
-    /** Whether the module a rule cites ("lib/Sisimai/Rhost/Google.pm") gives the example verbatim, case aside. */
+    /**
+     * Whether the module a rule cites ("lib/Sisimai/Rhost/Google.pm") gives the example verbatim in its code (its
+     * tables, not its comments: CrossFold.moduleCode), case aside.
+     */
     private boolean fromCitedModule(Rule rule, RuleExample example) {
         if (reference == null) {
             return false;
@@ -173,7 +176,7 @@ final class CrossFoldCommand implements Callable<Integer> {
         while (m.find()) {
             String module = modules.computeIfAbsent(m.group(1), path -> {
                 try {
-                    return Files.readString(reference.resolve(path), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+                    return CrossFold.moduleCode(Files.readString(reference.resolve(path), StandardCharsets.UTF_8));
                 } catch (IOException e) {
                     return "";
                 }

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * nothing about where a rule came from). For that fold the rule loses the diagnostic expressions that match such an
  * example, and the rule is left out when none remain or it had none. Strictly, every copied example counts; with
  * the reference at hand, an example that its rule's cited module gives verbatim (a phrase of a Sisimai table) is
- * counted as taken from that module, not from the fold.
+ * counted as taken from that module, not from the fold. Only the module's code gives (see {@link #moduleCode}):
+ * its comments and its documentation quote sample bounces, often the very lines of the corpus, and a line quoted
+ * there is no more general than the file it came from.
  */
 public final class CrossFold {
 
@@ -48,6 +50,39 @@ public final class CrossFold {
                 }
                 sb.append(Character.toLowerCase(c));
             }
+        }
+        return sb.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The code of a Perl module, lower case, without its comments and without what follows __END__ (the POD): what
+     * its tables say, not the sample bounces its comments quote. A '#' inside a quoted string is kept; a line is
+     * cut at the first '#' outside quotes.
+     */
+    public static String moduleCode(String perlSource) {
+        StringBuilder sb = new StringBuilder(perlSource.length());
+        for (String line : perlSource.split("\n", -1)) {
+            if (line.equals("__END__")) {
+                break;
+            }
+            char quote = 0;
+            int end = line.length();
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (quote != 0) {
+                    if (c == '\\') {
+                        i++;
+                    } else if (c == quote) {
+                        quote = 0;
+                    }
+                } else if (c == '\'' || c == '"') {
+                    quote = c;
+                } else if (c == '#' && (i == 0 || line.charAt(i - 1) != '$')) {
+                    end = i;
+                    break;
+                }
+            }
+            sb.append(line, 0, end).append('\n');
         }
         return sb.toString().toLowerCase(Locale.ROOT);
     }

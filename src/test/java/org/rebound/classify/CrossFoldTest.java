@@ -57,6 +57,28 @@ class CrossFoldTest {
     }
 
     @Test
+    void aModuleGivesWhatItsCodeSaysNotTheSampleBouncesItsCommentsQuote() {
+        String code = CrossFold.moduleCode("""
+                state $index = [
+                    # - 550 5.1.1 <kijitora@example.jp>... User Unknown (in reply to RCPT TO command)
+                    'user unknown',     # Sendmail
+                    '#5.1.1 bad address',
+                    "can't accept user", # it's qmail's
+                ];
+                return 1 if $#list > 0; # the end
+                __END__
+                =head1 SYNOPSIS
+                    print Sisimai::Reason::UserUnknown->match('550 5.1.1 Unknown User');
+                """);
+        assertTrue(code.contains("'user unknown'"));
+        assertTrue(code.contains("#5.1.1 bad address"));
+        assertTrue(code.contains("can't accept user"));
+        assertTrue(code.contains("$#list > 0"));
+        assertTrue(!code.contains("kijitora") && !code.contains("sendmail") && !code.contains("it's qmail's"));
+        assertTrue(!code.contains("the end") && !code.contains("550 5.1.1 unknown user"));
+    }
+
+    @Test
     void theRuleLosesOnlyTheExpressionsThatMatchTheCopiedExample() {
         Rule r = rule("two-expressions");
         Rule left = CrossFold.withoutCopied(r, List.of(r.examples().get(0))).orElseThrow();
