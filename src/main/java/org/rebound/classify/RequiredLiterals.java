@@ -9,13 +9,15 @@ import java.util.Set;
 /**
  * Finds, in a regular expression, words that every match must contain: if none of them occurs in a text, the
  * expression cannot match it, and the (much slower) regular expression need not run. The analysis is conservative:
- * when it is unsure (an escape it does not know, a non-ASCII letter, a run shorter than three characters), it
- * answers empty, meaning "always run the expression". Words are lower case, as the rules match case-insensitively
- * (ASCII only, like {@link java.util.regex.Pattern#CASE_INSENSITIVE}).
+ * when it is unsure (an escape it does not know, a run shorter than three characters), it answers empty, meaning
+ * "always run the expression". Words are lower case, as the rules match case-insensitively (ASCII only, like
+ * {@link java.util.regex.Pattern#CASE_INSENSITIVE}); a letter beyond ASCII is written {@link #BEYOND_ASCII}.
  */
 final class RequiredLiterals {
 
     private static final int MIN_LENGTH = 3;
+    /** Stands for a letter beyond ASCII in a word: the word search reads them all as one (text.WordSearch). */
+    static final char BEYOND_ASCII = '\u0080';
     /** Escapes of one character that match something other than that character, or nothing (anchors). */
     private static final String CLASS_ESCAPES = "bBdDsSwWhHvVRXAzZGtnrfae";
 
@@ -101,8 +103,10 @@ final class RequiredLiterals {
                 flush(run, candidates);
                 i = skipQuantifier(seq, i + 1);
             } else if (c > 127) {
-                flush(run, candidates);
-                i = skipQuantifier(seq, i + 1);
+                // Pattern.CASE_INSENSITIVE folds ASCII only: the letter matches itself. The word search reads every
+                // letter beyond ASCII as one (text.WordSearch), so the run keeps a stand-in for it.
+                run.append(BEYOND_ASCII);
+                i = quantified(seq, i + 1, run, candidates);
             } else {
                 run.append(Character.toLowerCase(c));
                 i = quantified(seq, i + 1, run, candidates);

@@ -14,6 +14,10 @@ import java.util.Map;
  * label, a small number shared by a group of words; a search tells which labels have a word in the text, or the
  * smallest such label.
  *
+ * <p>A character beyond ASCII in a word stands for any character beyond ASCII (they share one class): the rule
+ * book's required words may hold Japanese or accented letters, and a text without any such character then skips
+ * their rules. Where exact phrases are searched (the status table), they are ASCII (PhraseBookLoader refuses others).
+ *
  * <p>The rule book uses it to skip the rules whose required words a diagnostic lacks, so that classification stays
  * fast however many rules there are; the status derivation uses it to find the first phrase of its table in a
  * diagnostic, where testing each phrase with String.contains was the hottest spot.
@@ -31,28 +35,34 @@ public final class WordSearch {
     private final int[] next;
     private final byte[] classOf = new byte[ALPHABET];
     private final int classes;
+    /** The class of every character beyond ASCII; 0 when no word has one (such a character then leads to the root). */
+    private final int beyondAscii;
     /** For each state, the labels whose words end there, smallest first; null when none (most states). */
     private final int[][] outputs;
     private final int labels;
 
     /**
-     * @param words  for each label (0 up to {@code labels - 1}), its words, in lower-case ASCII
+     * @param words  for each label (0 up to {@code labels - 1}), its words, in lower case
      * @param labels how many labels there are
      */
     public WordSearch(Map<Integer, ? extends Collection<String>> words, int labels) {
         this.labels = labels;
         int k = 1; // class 0: characters in no word, which lead back to the root from anywhere
+        int beyond = 0;
         for (Collection<String> ws : words.values()) {
             for (String word : ws) {
                 for (int i = 0; i < word.length(); i++) {
                     char c = word.charAt(i);
-                    if (c < ALPHABET && classOf[c] == 0) {
+                    if (c >= ALPHABET && beyond == 0) {
+                        beyond = k++;
+                    } else if (c < ALPHABET && classOf[c] == 0) {
                         classOf[c] = (byte) k++;
                     }
                 }
             }
         }
         this.classes = k;
+        this.beyondAscii = beyond;
         List<int[]> trie = new ArrayList<>();
         List<List<Integer>> out = new ArrayList<>();
         trie.add(empty(classes));
@@ -61,7 +71,7 @@ public final class WordSearch {
             for (String word : e.getValue()) {
                 int node = 0;
                 for (int i = 0; i < word.length(); i++) {
-                    int c = word.charAt(i) < ALPHABET ? classOf[word.charAt(i)] : 0;
+                    int c = classOf(word.charAt(i));
                     if (trie.get(node)[c] < 0) {
                         trie.get(node)[c] = trie.size();
                         trie.add(empty(classes));
@@ -143,12 +153,13 @@ public final class WordSearch {
         return best == Integer.MAX_VALUE ? -1 : best;
     }
 
-    /** The state after reading {@code c}: a character in no word (any non-ASCII one) leads back to the root. */
+    /** The state after reading {@code c}: a character in no word leads back to the root. */
     private int step(int node, char c) {
-        if (c >= ALPHABET) {
-            return 0;
-        }
         char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-        return next[node * classes + classOf[lower]];
+        return next[node * classes + classOf(lower)];
+    }
+
+    private int classOf(char c) {
+        return c < ALPHABET ? classOf[c] : beyondAscii;
     }
 }

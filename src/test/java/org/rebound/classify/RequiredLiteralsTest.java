@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Set;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,11 +31,18 @@ class RequiredLiteralsTest {
     @CsvSource(delimiterString = "=>", textBlock = """
             (?:ab|cd)
             '\\x41BCD'
-            ディレクトリ
             [a-z]+
             """)
     void expressionsWithoutKnownWordsAlwaysRun(String regex) {
         assertEquals(List.of(), RequiredLiterals.allOf(regex));
+    }
+
+    @Test
+    void lettersBeyondAsciiStandAsOneLetterInTheWords() {
+        String any = String.valueOf(RequiredLiterals.BEYOND_ASCII);
+        assertEquals(List.of(Set.of(any.repeat(6))), RequiredLiterals.allOf("ディレクトリ"));
+        assertEquals(Set.of(Set.of("non r" + any + "pertori" + any + " dans l'annuaire domino")),
+                Set.copyOf(RequiredLiterals.allOf("non répertorié dans l'annuaire domino")));
     }
 
     @ParameterizedTest(name = "{0}")

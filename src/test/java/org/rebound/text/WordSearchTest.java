@@ -86,4 +86,17 @@ class WordSearchTest {
                     text.toString());
         }
     }
+
+    @Test
+    void aLetterBeyondAsciiInAWordStandsForAnyLetterBeyondAscii() {
+        WordSearch index = new WordSearch(Map.of(0, Set.of("\u0080\u0080\u0080"), 1, Set.of("r\u0080pertori\u0080")), 2);
+        assertEquals(BitSet.valueOf(new long[] {0b11}), index.labelsIn("non répertorié: ディレクトリ"));
+        assertEquals(BitSet.valueOf(new long[] {0b10}), index.labelsIn("non RÉPERTORIÉ"));
+    }
+
+    @Test
+    void aTextWithoutLettersBeyondAsciiHasNoWordThatNeedsOne() {
+        WordSearch index = new WordSearch(Map.of(0, Set.of("\u0080\u0080\u0080"), 1, Set.of("r\u0080pertori\u0080")), 2);
+        assertEquals(new BitSet(), index.labelsIn("non repertorie: directory, 550 user unknown"));
+    }
 }
