@@ -3,7 +3,7 @@ package org.rebound.classify;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,14 +61,14 @@ public record Conditions(Set<Kind> kinds, Set<String> parsers, Set<Action> actio
      * reply code, else the kind or action.
      */
     public Optional<String> test(BounceReport report, RecipientStatus recipient) {
-        return test(report, recipient, i -> true);
+        return test(report, recipient, i -> 0);
     }
 
     /**
-     * As {@link #test(BounceReport, RecipientStatus)}, trying only the diagnostic expressions (by index) that the
-     * caller knows may match; the others are known not to.
+     * As {@link #test(BounceReport, RecipientStatus)}, where the caller knows, for each diagnostic expression (by
+     * index), where in the text its first match can start at the earliest: -1 when it cannot match at all.
      */
-    Optional<String> test(BounceReport report, RecipientStatus recipient, IntPredicate mayMatch) {
+    Optional<String> test(BounceReport report, RecipientStatus recipient, IntUnaryOperator earliestStart) {
         if (!holdsApartFromText(report, recipient)) {
             return Optional.empty();
         }
@@ -76,9 +76,11 @@ public record Conditions(Set<Kind> kinds, Set<String> parsers, Set<Action> actio
             return Optional.of(evidence(report, recipient));
         }
         for (int i = 0; i < diagnostic.size(); i++) {
-            if (mayMatch.test(i)) {
+            int start = earliestStart.applyAsInt(i);
+            if (start >= 0) {
+                // find(start) searches from there over the whole text: a look-behind still sees what comes before.
                 Matcher m = diagnostic.get(i).matcher(recipient.diagnostic());
-                if (m.find()) {
+                if (m.find(start)) {
                     return Optional.of(m.group());
                 }
             }

@@ -37,6 +37,45 @@ final class RequiredLiterals {
         return of(regex).map(List::of).orElse(List.of());
     }
 
+    /**
+     * The literal text every match starts with, in lower case (ASCII folded, as the rules match), or "" when the
+     * expression does not start with one: a match can begin no earlier than the first place this text occurs, so
+     * the search for it may start there (RuleBook). Leading word boundaries ({@code \b}) are passed over: they take
+     * no characters.
+     */
+    static String prefix(String regex) {
+        if (splitAlternatives(regex).size() > 1) {
+            return "";
+        }
+        int i = 0;
+        while (regex.startsWith("\\b", i)) {
+            i += 2;
+        }
+        StringBuilder run = new StringBuilder();
+        while (i < regex.length()) {
+            char c = regex.charAt(i);
+            int next;
+            if (c == '\\') {
+                if (i + 1 >= regex.length() || Character.isLetterOrDigit(regex.charAt(i + 1))) {
+                    break;
+                }
+                run.append(regex.charAt(i + 1));
+                next = i + 2;
+            } else if ("[](){}?*+|^$.".indexOf(c) >= 0) {
+                break;
+            } else {
+                run.append(c < 128 ? Character.toLowerCase(c) : c);
+                next = i + 1;
+            }
+            if (next < regex.length() && "?*{".indexOf(regex.charAt(next)) >= 0) {
+                run.setLength(run.length() - 1); // the last character may be absent or repeated: not part of it
+                break;
+            }
+            i = next;
+        }
+        return run.length() >= MIN_LENGTH ? run.toString() : "";
+    }
+
     /** Words of which at least one occurs in any text the expression matches; empty when unknown. */
     static Optional<Set<String>> of(String regex) {
         Set<String> any = new HashSet<>();

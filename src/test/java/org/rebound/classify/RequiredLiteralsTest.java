@@ -37,6 +37,24 @@ class RequiredLiteralsTest {
         assertEquals(List.of(), RequiredLiterals.allOf(regex));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "=>", textBlock = """
+            'Recipient address rejected\\.?\\s*$'   => 'recipient address rejected'
+            '\\brejected\\b'                          => 'rejected'
+            'mailbox (?:is )?full'                    => 'mailbox '
+            'e-?mail address'                         => ''
+            'no such user+'                           => 'no such user'
+            'over quotas?'                            => 'over quota'
+            '5\\.1\\.1 user'                          => '5.1.1 user'
+            'user|mailbox'                            => ''
+            '(?:user|mailbox) unknown'                => ''
+            '\\d{3} refused'                          => ''
+            'non répertorié'                          => 'non répertorié'
+            """)
+    void aMatchStartsWithTheLiteralTextBeforeAnythingElse(String regex, String expected) {
+        assertEquals(expected == null ? "" : expected, RequiredLiterals.prefix(regex));
+    }
+
     @Test
     void lettersBeyondAsciiStandAsOneLetterInTheWords() {
         String any = String.valueOf(RequiredLiterals.BEYOND_ASCII);
