@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "crossfold", mixinStandardHelpOptions = true,
         description = "Score the rule book on a corpus (EML folder + expected.tsv), whole and cross-fold by MTA.")
-final class CrossFoldCommand implements Callable<Integer> {
+public final class CrossFoldCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "CORPUS",
             description = "A folder with eml/ (the returned messages) and expected.tsv (file, recipient, status, "

@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Feed real bounces through Rebound via an embedded POP3 server, print a summary and exit.")
-final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--config", defaultValue = "application.properties", paramLabel = "FILE",
             description = "The configuration file (default: ${DEFAULT-VALUE}); the demo replaces the mailbox, "

@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Explain the classification of each recipient in returned messages (.eml files, folders, mbox).")
-final class ExplainCommand implements Callable<Integer> {
+public final class ExplainCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files, folders of .eml files, or mbox files.")
     List<Path> paths;

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "bench-parse", mixinStandardHelpOptions = true,
         description = "Measure parse-and-classify throughput on one thread over messages held in memory.")
-final class ParseBenchmarkCommand implements Callable<Integer> {
+public final class ParseBenchmarkCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, folders of .eml files, or mbox files.")
     List<Path> paths;

@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 /** Prints what Rebound reads in returned messages on disk, one row per recipient; needs no database or broker. */
 @Command(name = "parse", mixinStandardHelpOptions = true,
         description = "Parse returned messages (.eml files, folders of them, mbox files) and print one row per recipient.")
-final class ParseCommand implements Callable<Integer> {
+public final class ParseCommand implements Callable<Integer> {
 
     static final List<String> COLUMNS = List.of("file", "recipient", "action", "status", "reply_code", "reason",
             "type", "fault", "kind", "feedback_type", "original_message_id", "rule", "original_recipient", "parser");

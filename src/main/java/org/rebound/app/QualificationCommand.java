@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 @Command(name = "qualification", mixinStandardHelpOptions = true,
         description = "List the most frequent unknown diagnostic patterns (the qualification log), mark them, "
                 + "or scan returned messages into the log.")
-final class QualificationCommand implements Callable<Integer> {
+public final class QualificationCommand implements Callable<Integer> {
 
     @Option(names = "--config", defaultValue = "application.properties", paramLabel = "FILE",
             description = "The configuration file whose rebound.db.* and rebound.rules.* settings are used "

@@ -170,7 +170,7 @@ public final class ReboundServer implements AutoCloseable {
             main.bind("eventCorrelator", new EventCorrelator(correlator));
             main.bind("dispositionPolicy", new DispositionPolicy(nonBounce, unmatched, unproven));
             main.bind("mailForwarder", forwarder);
-            DeadLetterFolder deadLetters = new DeadLetterFolder(deadLetterDir, clock);
+            DeadLetterFolder deadLetters = new DeadLetterFolder(deadLetterDir, clock, Version.current());
             main.bind("deadLetterFolder", deadLetters);
             main.bind("poisonIsolation", new PoisonIsolation(() -> DatabaseHealthCheck.answers(dataSource),
                     deadLetters, received, deletes, stuck));

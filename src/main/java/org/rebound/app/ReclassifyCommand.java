@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "reclassify", mixinStandardHelpOptions = true,
         description = "Run the current parser and rule book over the stored raw bounces; update reasons and "
                 + "address states. Needs the database only.")
-final class ReclassifyCommand implements Callable<Integer> {
+public final class ReclassifyCommand implements Callable<Integer> {
 
     @Option(names = "--config", defaultValue = "application.properties", paramLabel = "FILE",
             description = "The configuration file (default: ${DEFAULT-VALUE}).")

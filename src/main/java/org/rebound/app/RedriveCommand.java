@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.apache.camel.ProducerTemplate;
 import org.rebound.deadletter.Redriver;
-import org.rebound.pipeline.Disposition;
+import org.rebound.message.Disposition;
 import org.rebound.store.ReceivedMessages;
 
 import picocli.CommandLine.Command;
@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "redrive", mixinStandardHelpOptions = true,
         description = "Send dead-lettered messages (a .eml file, or a folder of them; default: the dead-letter "
                 + "folder) through the pipeline again; remove the files of those that now succeed.")
-final class RedriveCommand implements Callable<Integer> {
+public final class RedriveCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "PATH", description = "A .eml file or a folder of them.")
     Optional<Path> path;

@@ -9,14 +9,14 @@ import picocli.CommandLine.Option;
 /** Runs the server: polls the mailbox until stopped. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the bounce server until stopped (the default command).")
-final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--config", defaultValue = "application.properties", paramLabel = "FILE",
             description = "The configuration file (default: ${DEFAULT-VALUE} in the working directory).")
     Path config;
 
     /** The options' defaults, for running without the `run` word. */
-    RunCommand withDefaults() {
+    public RunCommand withDefaults() {
         config = Path.of("application.properties");
         return this;
     }

@@ -17,9 +17,8 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import org.rebound.app.Version;
-import org.rebound.pipeline.Disposition;
-import org.rebound.pipeline.ReturnedMessage;
+import org.rebound.message.Disposition;
+import org.rebound.message.ReturnedMessage;
 import org.rebound.text.CauseChain;
 
 /**
@@ -32,11 +31,14 @@ public final class DeadLetterFolder {
 
     private final Path dir;
     private final Clock clock;
+    /** Written into each sidecar, so that a file can be redriven knowing which build dead-lettered it. */
+    private final String reboundVersion;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    public DeadLetterFolder(Path dir, Clock clock) {
+    public DeadLetterFolder(Path dir, Clock clock, String reboundVersion) {
         this.dir = dir;
         this.clock = clock;
+        this.reboundVersion = reboundVersion;
     }
 
     public Path dir() {
@@ -70,7 +72,7 @@ public final class DeadLetterFolder {
         sidecar.put("recipients", recipients);
         sidecar.put("contentHash", message.contentHash());
         sidecar.put("mailboxUid", message.mailboxUid());
-        sidecar.put("reboundVersion", Version.current());
+        sidecar.put("reboundVersion", reboundVersion);
         sidecar.put("time", clock.instant().toString());
         writeDurably(eml, message.raw());
         writeDurably(dir.resolve(base + ".json"), json.writeValueAsBytes(sidecar));

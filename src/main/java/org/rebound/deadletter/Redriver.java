@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import org.rebound.pipeline.Disposition;
-import org.rebound.pipeline.ReturnedMessage;
+import org.rebound.message.Disposition;
+import org.rebound.message.ReturnedMessage;
 import org.rebound.store.ReceivedMessages;
 
 /**

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.rebound.phrase.CodePhrases;
-import org.rebound.phrase.PhraseBook;
+import org.rebound.dsn.phrase.CodePhrases;
+import org.rebound.dsn.phrase.PhraseBook;
 import org.rebound.text.WordSearch;
 
 /**

@@ -2,7 +2,7 @@ package org.rebound.events;
 
 import org.rebound.correlate.KeyType;
 import org.rebound.correlate.SentMessage;
-import org.rebound.pipeline.BounceEvent;
+import org.rebound.message.BounceEvent;
 
 /**
  * The JSON event published on the topic, one per recipient result (schema documented in README.md). Field

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.rebound.dsn.FieldLimits;
-import org.rebound.pipeline.BounceEvent;
+import org.rebound.message.BounceEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -13,7 +13,7 @@ import jakarta.mail.Session;
 import org.rebound.pipeline.DeleteAfterCommit;
 import org.rebound.pipeline.DrainProgress;
 import org.rebound.pipeline.KeptMessages;
-import org.rebound.pipeline.ReturnedMessage;
+import org.rebound.message.ReturnedMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

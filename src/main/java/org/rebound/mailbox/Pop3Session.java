@@ -23,7 +23,7 @@ import jakarta.mail.UIDFolder;
 
 import org.eclipse.angus.mail.pop3.POP3Folder;
 import org.eclipse.angus.mail.pop3.POP3Message;
-import org.rebound.pipeline.ReturnedMessage;
+import org.rebound.message.ReturnedMessage;
 
 /**
  * One POP3 session on the bounce mailbox (RFC 1939). It hands out the messages' exact bytes a window at a time

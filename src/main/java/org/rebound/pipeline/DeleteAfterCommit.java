@@ -3,6 +3,8 @@ package org.rebound.pipeline;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.rebound.message.ReturnedMessage;
+import org.rebound.message.Disposition;
 
 /**
  * Which messages of the current window may leave the mailbox: exactly those whose outcome the database has

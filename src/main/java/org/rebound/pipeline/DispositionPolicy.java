@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.rebound.dsn.Kind;
-import org.rebound.store.ReceivedMessages.Outcome;
+import org.rebound.message.Disposition.Outcome;
+import org.rebound.message.BounceEvent;
+import org.rebound.message.MessageResult;
+import org.rebound.message.Disposition;
 
 /**
  * Decides what becomes of each returned message, from the policies an operator sets: what to do with mail that is

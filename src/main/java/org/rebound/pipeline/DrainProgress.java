@@ -16,6 +16,7 @@ import javax.management.ObjectName;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.rebound.message.Disposition;
 
 /**
  * How far a long drain of the mailbox has got (issue 7 item 3): messages fetched and done out of the mailbox's

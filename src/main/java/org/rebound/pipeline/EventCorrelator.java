@@ -7,6 +7,8 @@ import java.util.List;
 import org.rebound.correlate.Correlation;
 import org.rebound.correlate.Correlator;
 import org.rebound.correlate.PendingEvent;
+import org.rebound.message.BounceEvent;
+import org.rebound.message.MessageResult;
 
 /**
  * The route's correlate step: ties every bounce event of a window to its sent message in one batch of lookups

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.rebound.store.ReceivedMessages;
+import org.rebound.message.Disposition;
 
 /**
  * The POP3 unique ids of the messages Rebound keeps in the mailbox (mail that is not a bounce, with the keep

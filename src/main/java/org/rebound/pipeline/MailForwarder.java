@@ -12,6 +12,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import org.rebound.message.ReturnedMessage;
+import org.rebound.message.Disposition;
 
 /**
  * Forwards mail that is not a bounce (a person's reply to a campaign) to someone who reads it: a short note with

@@ -2,6 +2,8 @@ package org.rebound.pipeline;
 
 import org.rebound.dsn.BounceReport;
 import org.rebound.dsn.ReportParser;
+import org.rebound.message.ReturnedMessage;
+import org.rebound.message.MessageResult;
 
 /**
  * Understands one returned message: parses it, then classifies each recipient of a bounce. Any failure, expected

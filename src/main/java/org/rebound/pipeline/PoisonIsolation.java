@@ -8,10 +8,11 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.rebound.deadletter.DeadLetterFolder;
 import org.rebound.store.ReceivedMessages;
-import org.rebound.store.ReceivedMessages.Outcome;
+import org.rebound.message.Disposition.Outcome;
 import org.rebound.text.CauseChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.rebound.message.ReturnedMessage;
 
 /**
  * Sends a downloaded window through the window's routes ({@code direct:process-window}) so that one message that

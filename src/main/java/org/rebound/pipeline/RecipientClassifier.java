@@ -8,6 +8,8 @@ import java.util.List;
 import org.rebound.classify.Classifier;
 import org.rebound.dsn.BounceReport;
 import org.rebound.dsn.RecipientStatus;
+import org.rebound.message.ReturnedMessage;
+import org.rebound.message.BounceEvent;
 
 /** The route's classify step: turns each recipient of a report into a classified {@link BounceEvent}. */
 public final class RecipientClassifier {

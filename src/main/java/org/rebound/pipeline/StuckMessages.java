@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.rebound.text.CauseChain;
+import org.rebound.message.ReturnedMessage;
 
 /**
  * Messages that could be neither recorded nor dead-lettered (the dead-letter folder unwritable while the message

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
+import org.rebound.message.ReturnedMessage;
+import org.rebound.message.MessageResult;
 
 /**
  * Starts understanding each window as soon as the mailbox reader has downloaded it, on a pool of its own, while the

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.rebound.store.ReceivedMessages;
+import org.rebound.message.ReturnedMessage;
+import org.rebound.message.Disposition;
 
 /**
  * The first step of a window: drops the messages Rebound has dealt with before (fetched again after a crash
@@ -34,15 +36,15 @@ public final class WindowIntake {
             }
             byContent.computeIfAbsent(m.contentHash(), h -> new ArrayList<>()).add(m);
         }
-        Map<String, ReceivedMessages.Outcome> before = received.outcomes(byContent.keySet());
+        Map<String, Disposition.Outcome> before = received.outcomes(byContent.keySet());
         List<ReturnedMessage> fresh = new ArrayList<>();
         for (List<ReturnedMessage> sameContent : byContent.values()) {
             ReturnedMessage first = sameContent.get(0);
-            ReceivedMessages.Outcome outcome = before.get(first.contentHash());
+            Disposition.Outcome outcome = before.get(first.contentHash());
             if (outcome == null) {
                 // Its copies share its content hash, and so its fate in the mailbox.
                 fresh.add(first);
-            } else if (outcome != ReceivedMessages.Outcome.KEPT) {
+            } else if (outcome != Disposition.Outcome.KEPT) {
                 sameContent.forEach(deletes::alreadyHandled);
             }
         }

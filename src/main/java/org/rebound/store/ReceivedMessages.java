@@ -11,28 +11,19 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.rebound.pipeline.Disposition;
-import org.rebound.pipeline.ReturnedMessage;
+import org.rebound.message.Disposition;
+import org.rebound.message.ReturnedMessage;
+import org.rebound.message.Disposition.Outcome;
 
 /**
  * The returned messages Rebound has already dealt with, by content hash. POP3 has no flags (RFC 1939), so a
  * message fetched again after a crash between commit and delete is recognised here and not recorded twice.
  */
 public final class ReceivedMessages {
-
-    /** What Rebound did with a message. */
-    public enum Outcome {
-        RECORDED, DEAD_LETTERED, KEPT, FORWARDED;
-
-        public static Outcome parse(String text) {
-            return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-        }
-    }
 
     private static final int CHUNK = 500;
 

@@ -34,7 +34,7 @@ import org.rebound.dsn.ReportParser;
 import org.rebound.dsn.SmtpCommand;
 import org.rebound.dsn.StatusCode;
 import org.rebound.dsn.UnparseableMessageException;
-import org.rebound.pipeline.BounceEvent;
+import org.rebound.message.BounceEvent;
 import org.rebound.quarantine.AddressState;
 import org.rebound.quarantine.HistoryEntry;
 import org.rebound.quarantine.Outcome;

@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.rebound.classify.BounceType;
 import org.rebound.classify.Reason;
 import org.rebound.dsn.Action;
-import org.rebound.pipeline.BounceEvent;
+import org.rebound.message.BounceEvent;
 
 /** What a bounce event says about the sent message, as written to the sending system's status column. */
 public enum SentStatus {

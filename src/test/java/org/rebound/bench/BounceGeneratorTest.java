@@ -20,7 +20,7 @@ import org.rebound.bench.BounceGenerator.Generated;
 import org.rebound.dsn.BounceReport;
 import org.rebound.dsn.RecipientStatus;
 import org.rebound.dsn.ReportParser;
-import org.rebound.pipeline.ReturnedMessage;
+import org.rebound.message.ReturnedMessage;
 
 class BounceGeneratorTest {
 

@@ -20,7 +20,7 @@ import org.rebound.mailbox.WindowLimits;
 import org.rebound.pipeline.DeleteAfterCommit;
 import org.rebound.pipeline.DrainProgress;
 import org.rebound.pipeline.KeptMessages;
-import org.rebound.pipeline.ReturnedMessage;
+import org.rebound.message.ReturnedMessage;
 
 /**
  * The benchmark's Dovecot mailbox, read by Rebound's own mailbox reader: what is delivered comes out byte for byte

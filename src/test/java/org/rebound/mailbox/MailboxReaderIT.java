@@ -19,7 +19,7 @@ import org.rebound.app.DemoMailbox;
 import org.rebound.pipeline.DeleteAfterCommit;
 import org.rebound.pipeline.DrainProgress;
 import org.rebound.pipeline.KeptMessages;
-import org.rebound.pipeline.ReturnedMessage;
+import org.rebound.message.ReturnedMessage;
 
 /** The mailbox reader against a real POP3 server (GreenMail) over loopback. */
 class MailboxReaderIT {

@@ -23,7 +23,11 @@ import org.rebound.dsn.OriginalMessage;
 import org.rebound.dsn.RecipientStatus;
 import org.rebound.dsn.SmtpCommand;
 import org.rebound.dsn.StatusCode;
-import org.rebound.store.ReceivedMessages.Outcome;
+import org.rebound.message.Disposition.Outcome;
+import org.rebound.message.ReturnedMessage;
+import org.rebound.message.BounceEvent;
+import org.rebound.message.MessageResult;
+import org.rebound.message.Disposition;
 
 /** What becomes of each kind of returned message under each set of policies: one row per case. */
 class DispositionPolicyTest {

@@ -14,8 +14,11 @@ import javax.management.ObjectName;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.rebound.store.ReceivedMessages.Outcome;
+import org.rebound.message.Disposition.Outcome;
 import org.rebound.testing.ManualClock;
+import org.rebound.message.ReturnedMessage;
+import org.rebound.message.MessageResult;
+import org.rebound.message.Disposition;
 
 class DrainProgressTest {
 

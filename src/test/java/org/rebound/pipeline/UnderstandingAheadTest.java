@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.rebound.classify.Classifier;
 import org.rebound.dsn.ReportParser;
 import org.rebound.testing.ManualClock;
+import org.rebound.message.ReturnedMessage;
+import org.rebound.message.MessageResult;
 
 /**
  * Understanding started at download: the route gets that result instead of parsing again, parses itself what no

@@ -2,7 +2,7 @@ package org.rebound.dsn.mta;
 
 import org.rebound.dsn.format.NoticeParser;
 import org.rebound.dsn.format.ReturnedMail;
-import org.rebound.phrase.PhraseBook;
+import org.rebound.dsn.phrase.PhraseBook;
 
 /**
  * Exchange Server 2003's notices ("did not reach the following recipient(s):"), after Sisimai's

@@ -12,7 +12,7 @@ import org.rebound.dsn.format.NoticeParser;
 import org.rebound.dsn.format.ReturnedMail;
 import org.rebound.dsn.mime.Headers;
 import org.rebound.dsn.mime.MimePart;
-import org.rebound.phrase.PhraseBook;
+import org.rebound.dsn.phrase.PhraseBook;
 
 /**
  * Exim's bounces (after Sisimai's lib/Sisimai/Lhost/Exim.pm and Exim's spec, chapter "Bounce and warning

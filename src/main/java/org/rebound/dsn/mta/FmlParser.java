@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.rebound.dsn.format.NoticeParser;
 import org.rebound.dsn.format.NoticeText;
 import org.rebound.dsn.format.ReturnedMail;
-import org.rebound.phrase.PhraseBook;
+import org.rebound.dsn.phrase.PhraseBook;
 
 /**
  * The refusals of the fml mailing-list manager (after Sisimai's lib/Sisimai/Lhost/FML.pm): X-MLServer: fml, a

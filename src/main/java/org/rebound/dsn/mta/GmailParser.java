@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.rebound.dsn.format.NoticeParser;
 import org.rebound.dsn.format.ReturnedMail;
-import org.rebound.phrase.PhraseBook;
+import org.rebound.dsn.phrase.PhraseBook;
 
 /**
  * Gmail's plain-text notices (after Sisimai's lib/Sisimai/Lhost/Gmail.pm): from mailer-daemon@googlemail.com,

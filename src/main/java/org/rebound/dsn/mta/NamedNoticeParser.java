@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.rebound.dsn.format.NoticeParser;
 import org.rebound.dsn.format.ReturnedMail;
-import org.rebound.phrase.PhraseBook;
+import org.rebound.dsn.phrase.PhraseBook;
 
 /**
  * A reporting MTA whose notices the shared notice rules read as they are (an address line per recipient, the

@@ -9,7 +9,7 @@ import org.rebound.dsn.Addresses;
 import org.rebound.dsn.format.NoticeParser;
 import org.rebound.dsn.format.NoticeText;
 import org.rebound.dsn.format.ReturnedMail;
-import org.rebound.phrase.PhraseBook;
+import org.rebound.dsn.phrase.PhraseBook;
 
 /**
  * Lotus Notes / Domino's non-standard notices (after Sisimai's lib/Sisimai/Lhost/Notes.pm): "------- Failure

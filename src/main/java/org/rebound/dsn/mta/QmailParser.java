@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.rebound.dsn.format.NoticeParser;
 import org.rebound.dsn.format.ReturnedMail;
-import org.rebound.phrase.PhraseBook;
+import org.rebound.dsn.phrase.PhraseBook;
 
 /**
  * qmail's bounces (after Sisimai's lib/Sisimai/Lhost/qmail.pm and qmail-send's source): "Hi. This is the

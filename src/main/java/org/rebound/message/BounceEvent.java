@@ -1,4 +1,4 @@
-package org.rebound.pipeline;
+package org.rebound.message;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

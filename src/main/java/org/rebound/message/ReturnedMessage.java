@@ -1,4 +1,4 @@
-package org.rebound.pipeline;
+package org.rebound.message;
 
 import java.security.MessageDigest;
 import java.time.Instant;

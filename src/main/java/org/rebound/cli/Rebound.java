@@ -1,13 +1,28 @@
-package org.rebound.app;
+package org.rebound.cli;
 
 import java.util.concurrent.Callable;
 
+import org.rebound.app.CrossFoldCommand;
+import org.rebound.app.DemoCommand;
+import org.rebound.app.ExplainCommand;
+import org.rebound.app.ParseBenchmarkCommand;
+import org.rebound.app.ParseCommand;
+import org.rebound.app.QualificationCommand;
+import org.rebound.app.ReclassifyCommand;
+import org.rebound.app.RedriveCommand;
+import org.rebound.app.RunCommand;
+import org.rebound.app.SettingsException;
+import org.rebound.app.UnreadablePathException;
+import org.rebound.app.Version;
 import org.rebound.bench.BenchCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: `run` (the default) starts the server; the other commands are tools around it. */
+/**
+ * The command line: `run` (the default) starts the server; the other commands are tools around it. It stands above
+ * the server (app) and the bench, which drives the server's jar, so that neither needs the other's package.
+ */
 @Command(name = "rebound", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A bounce-mail server: reads returned mail from a mailbox, classifies and correlates it.",
         subcommands = {RunCommand.class, DemoCommand.class, ParseCommand.class, ExplainCommand.class,
@@ -29,7 +44,7 @@ public final class Rebound implements Callable<Integer> {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Rebound());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof SettingsException) {

@@ -1,4 +1,4 @@
-package org.rebound.app;
+package org.rebound.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;

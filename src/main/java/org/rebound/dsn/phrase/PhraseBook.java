@@ -1,4 +1,4 @@
-package org.rebound.phrase;
+package org.rebound.dsn.phrase;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.rebound.phrase;
+package org.rebound.dsn.phrase;
 
 import java.io.StringReader;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.rebound.phrase;
+package org.rebound.dsn.phrase;
 
 /** A phrase file that cannot be used; the message names the file, the line and the entry, so an operator can fix it. */
 public final class PhraseBookException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.rebound.phrase;
+package org.rebound.dsn.phrase;
 
 import java.io.IOException;
 import java.io.InputStream;

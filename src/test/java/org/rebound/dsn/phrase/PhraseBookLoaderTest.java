@@ -1,4 +1,4 @@
-package org.rebound.phrase;
+package org.rebound.dsn.phrase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,10 +1,10 @@
-package org.rebound.pipeline;
+package org.rebound.message;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.rebound.store.ReceivedMessages.Outcome;
 
 /**
  * What becomes of one returned message: the events to record, the dead-letter file to write (and why), and the
@@ -43,5 +43,14 @@ public record Disposition(MessageResult result, List<BounceEvent> recorded, Opti
     /** The recipient results that go to the dead-letter folder with the message (the uncorrelated ones). */
     public List<BounceEvent> deadLetteredEvents() {
         return result.events().stream().filter(e -> !recorded.contains(e)).toList();
+    }
+
+    /** What Rebound did with a message, remembered by content hash (store.ReceivedMessages). */
+    public enum Outcome {
+        RECORDED, DEAD_LETTERED, KEPT, FORWARDED;
+
+        public static Outcome parse(String text) {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
     }
 }

@@ -1,0 +1,22 @@
+package org.rebound;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The domains (org.rebound.dsn, classify, correlate, store, pipeline, ...) stand on one another without circles:
+ * each can be read, tested and changed knowing only the ones below it. The shared values of a returned message and
+ * what becomes of it live in org.rebound.message, below every domain that passes them on; the command line
+ * (org.rebound.cli) stands above the server (app) and the bench, which drives the server's jar.
+ */
+@AnalyzeClasses(packages = "org.rebound", importOptions = ImportOption.DoNotIncludeTests.class)
+class PackageStructureTest {
+
+    @ArchTest
+    static final ArchRule noTwoDomainsImportEachOtherInACircle =
+            slices().matching("org.rebound.(*)..").should().beFreeOfCycles();
+}
