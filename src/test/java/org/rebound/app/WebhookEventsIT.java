@@ -1,6 +1,7 @@
 package org.rebound.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -103,19 +104,26 @@ class WebhookEventsIT {
     }
 
     @Test
-    void eventsStayUnsentAndAreRetriedWhileTheWebhookAnswers5xx() throws Exception {
+    void eventsStayUnsentAndAreRetriedWhileTheWebhookAnswers5xxAndTheBatchStopsAtTheFirstRefusal() throws Exception {
         status = 503;
         try {
             addEvent("refused-1");
+            addEvent("refused-2");
 
             RunningRebound.await("three attempts at refused-1", Duration.ofSeconds(30),
                     () -> receivedIds().stream().filter("refused-1"::equals).count() >= 3);
             assertEquals(1, unsent("refused-1"));
+            assertEquals(1, unsent("refused-2"));
+            assertFalse(receivedIds().contains("refused-2"), "the batch went on after its first event was refused");
+            long before = received.size();
+            Thread.sleep(1_000);
+            // rebound.outbox.poll-period is 200 ms: at most 6 passes a second, however fast the refusal comes.
+            assertTrue(received.size() - before <= 6, (received.size() - before) + " attempts in a second");
         } finally {
             status = 200;
         }
-        RunningRebound.await("refused-1 to be marked sent once the webhook takes it", Duration.ofSeconds(30),
-                () -> unsent("refused-1") == 0);
+        RunningRebound.await("the refused events to be marked sent once the webhook takes them",
+                Duration.ofSeconds(30), () -> unsent("refused-1") == 0 && unsent("refused-2") == 0);
     }
 
     @Test

@@ -38,8 +38,9 @@ import org.rebound.store.Database;
 import org.rebound.testing.ManualClock;
 
 /**
- * The outbox and its relay against a real embedded Artemis broker and a real database, the same tests on H2 and on
- * PostgreSQL. Processes that died holding claims are real processes that have exited.
+ * The outbox and the shipped publishing route (routes/publish-events.camel.yaml) against a real embedded Artemis
+ * broker and a real database, the same tests on H2 and on PostgreSQL. Processes that died holding claims are real
+ * processes that have exited.
  */
 abstract class OutboxRelayContract {
 
@@ -106,6 +107,20 @@ abstract class OutboxRelayContract {
             assertEquals("event-" + i, m.getStringProperty("eventId"));
             assertEquals("event-" + i, m.getStringProperty(OutboxBatches.DUPLICATE_ID));
         }
+        assertEquals(0, outbox.pending());
+    }
+
+    @Test
+    void aBatchIsSentInOneBrokerTransaction() throws Exception {
+        addEvents(5);
+        CommitCountingBroker counting = new CommitCountingBroker(inVm());
+        try (PublishingRoute route = new PublishingRoute(PublishingRoute.SHIPPED, outbox, 5, counting.factory,
+                TOPIC)) {
+            route.pass();
+        }
+
+        assertEquals(5, counting.sends.get());
+        assertEquals(1, counting.commits.get());
         assertEquals(0, outbox.pending());
     }
 
