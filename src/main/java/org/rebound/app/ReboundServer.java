@@ -39,10 +39,11 @@ import org.rebound.correlate.SentMessageTable;
 import org.rebound.deadletter.DeadLetterFolder;
 import org.rebound.dsn.ReportParser;
 import org.rebound.events.BrokerLogin;
+import org.rebound.events.BrokerPublishing;
 import org.rebound.events.EmbeddedBroker;
 import org.rebound.events.Outbox;
 import org.rebound.events.OutboxClaimant;
-import org.rebound.events.OutboxRelay;
+import org.rebound.events.OutboxBatches;
 import org.rebound.health.BrokerHealthCheck;
 import org.rebound.health.DatabaseHealthCheck;
 import org.rebound.health.PollPacer;
@@ -117,7 +118,7 @@ public final class ReboundServer implements AutoCloseable {
         Duration pollDelay = Duration.ofMillis(settings.integer("rebound.mailbox.poll-delay", 10, 86_400_000));
         Duration backoffMax = settings.duration("rebound.mailbox.backoff-max");
         Duration windowStuckAfter = MailboxSettings.windowStuckAfter(settings);
-        String topic = settings.text("rebound.jms.topic");
+        settings.text("rebound.jms.topic");
         requireFreeHealthPort(settings);
         requireLoginOffLoopback(settings);
 
@@ -179,9 +180,14 @@ public final class ReboundServer implements AutoCloseable {
             Outbox outbox = new Outbox(dataSource, clock, OutboxClaimant.thisProcess(), outboxLease);
             // Before the relay route starts: what a killed process of this host had claimed goes out first.
             outbox.releaseAbandonedClaims();
-            OutboxRelay relay = new OutboxRelay(jms, topic, outbox, outboxBatch);
-            resources.push(relay);
-            main.bind("outboxRelay", relay);
+            // The publishing route (routes/publish-events.camel.yaml) claims and marks batches through this bean
+            // and sends them with camel-jms on the broker, one transaction per batch.
+            OutboxBatches batches = new OutboxBatches(outbox, outboxBatch);
+            resources.push(batches);
+            main.bind("outboxBatches", batches);
+            BrokerPublishing publishing = new BrokerPublishing(jms);
+            resources.push(publishing);
+            publishing.bindTo(main::bind);
             PollPacer pacer = new PollPacer(clock, pollDelay, backoffMax, windowStuckAfter);
             resources.push(StuckWindowWatch.start(pacer, 30));
             main.bind("pollPacer", pacer);

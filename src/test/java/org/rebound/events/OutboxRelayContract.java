@@ -2,7 +2,6 @@ package org.rebound.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
@@ -40,8 +38,9 @@ import org.rebound.store.Database;
 import org.rebound.testing.ManualClock;
 
 /**
- * The outbox and its relay against a real embedded Artemis broker and a real database, the same tests on H2 and on
- * PostgreSQL. Processes that died holding claims are real processes that have exited.
+ * The outbox and the shipped publishing route (routes/publish-events.camel.yaml) against a real embedded Artemis
+ * broker and a real database, the same tests on H2 and on PostgreSQL. Processes that died holding claims are real
+ * processes that have exited.
  */
 abstract class OutboxRelayContract {
 
@@ -89,24 +88,39 @@ abstract class OutboxRelayContract {
     @Test
     void aFullBatchSaysMoreMayWait() throws Exception {
         addEvents(3);
-        try (OutboxRelay relay = new OutboxRelay(inVm(), TOPIC, outbox, 2)) {
-            assertTrue(relay.relayBatch());
-            assertFalse(relay.relayBatch());
+        try (PublishingRoute route = route(inVm(), 2)) {
+            assertTrue(route.pass());
+            assertFalse(route.pass());
         }
     }
 
     @Test
     void everyEventIsPublishedWithItsIdAndMarkedSent() throws Exception {
         addEvents(3);
-        try (OutboxRelay relay = new OutboxRelay(inVm(), TOPIC, outbox, 10)) {
-            relay.relayBatch();
+        try (PublishingRoute route = route(inVm(), 10)) {
+            route.pass();
         }
 
         for (int i = 0; i < 3; i++) {
             Message m = subscriber.receive(5_000);
             assertEquals("{\"n\":" + i + "}", ((TextMessage) m).getText());
             assertEquals("event-" + i, m.getStringProperty("eventId"));
+            assertEquals("event-" + i, m.getStringProperty(OutboxBatches.DUPLICATE_ID));
         }
+        assertEquals(0, outbox.pending());
+    }
+
+    @Test
+    void aBatchIsSentInOneBrokerTransaction() throws Exception {
+        addEvents(5);
+        CommitCountingBroker counting = new CommitCountingBroker(inVm());
+        try (PublishingRoute route = new PublishingRoute(PublishingRoute.SHIPPED, outbox, 5, counting.factory,
+                TOPIC)) {
+            route.pass();
+        }
+
+        assertEquals(5, counting.sends.get());
+        assertEquals(1, counting.commits.get());
         assertEquals(0, outbox.pending());
     }
 
@@ -125,24 +139,26 @@ abstract class OutboxRelayContract {
         addEvents(2);
         relayToAnUnreachableBroker();
 
-        try (OutboxRelay relay = new OutboxRelay(inVm(), TOPIC, outbox, 10)) {
-            relay.relayBatch();
+        try (PublishingRoute route = route(inVm(), 10)) {
+            route.pass();
         }
 
         assertEquals(0, outbox.pending());
     }
 
     @Test
-    void aRelayWhoseBrokerCameBackPublishesOnItsNextPass() throws Exception {
+    void aRouteWhoseBrokerCameBackPublishesOnItsNextPass() throws Exception {
         addEvents(2);
-        try (OutboxRelay relay = new OutboxRelay(new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort
-                + "?reconnectAttempts=0&initialConnectAttempts=1", PUBLISHER.user(), PUBLISHER.password()), TOPIC,
-                outbox, 10)) {
+        try (PublishingRoute route = route(new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort
+                + "?reconnectAttempts=0&initialConnectAttempts=1", PUBLISHER.user(), PUBLISHER.password()), 10)) {
+            route.pass();
+            addEvents(2, 4);
             broker.close();
-            assertThrows(JMSException.class, relay::relayBatch);
+            assertFalse(route.pass());
+            assertEquals(2, outbox.pending());
             broker = new EmbeddedBroker("127.0.0.1", brokerPort, brokerDir, PUBLISHER, Optional.empty());
 
-            relay.relayBatch();
+            route.pass();
         }
 
         assertEquals(0, outbox.pending());
@@ -151,11 +167,11 @@ abstract class OutboxRelayContract {
     @Test
     void aBatchTheBrokerTookBeforeACrashIsMarkedSentWhenRelayedAgain() throws Exception {
         addEvents(2);
-        try (OutboxRelay relay = new OutboxRelay(inVm(), TOPIC, outbox, 10)) {
-            relay.relayBatch();
+        try (PublishingRoute route = route(inVm(), 10)) {
+            route.pass();
             forgetSent();
 
-            relay.relayBatch();
+            route.pass();
         }
 
         assertEquals(0, outbox.pending());
@@ -164,11 +180,11 @@ abstract class OutboxRelayContract {
     @Test
     void aSingleEventTheBrokerTookBeforeACrashIsMarkedSentWhenRelayedAgain() throws Exception {
         addEvents(1);
-        try (OutboxRelay relay = new OutboxRelay(inVm(), TOPIC, outbox, 10)) {
-            relay.relayBatch();
+        try (PublishingRoute route = route(inVm(), 10)) {
+            route.pass();
             forgetSent();
 
-            relay.relayBatch();
+            route.pass();
         }
 
         assertEquals(0, outbox.pending());
@@ -177,12 +193,12 @@ abstract class OutboxRelayContract {
     @Test
     void newEventsInABatchWithEventsTheBrokerHasArePublishedOnce() throws Exception {
         addEvents(2);
-        try (OutboxRelay relay = new OutboxRelay(inVm(), TOPIC, outbox, 10)) {
-            relay.relayBatch();
+        try (PublishingRoute route = route(inVm(), 10)) {
+            route.pass();
             forgetSent();
             addEvents(2, 4);
 
-            relay.relayBatch();
+            route.pass();
         }
 
         List<String> received = new ArrayList<>();
@@ -198,8 +214,8 @@ abstract class OutboxRelayContract {
         claimAs(new OutboxClaimant(THIS_PROCESS.host(), deadPid()), Clock.systemUTC());
 
         outbox.releaseAbandonedClaims();
-        try (OutboxRelay relay = new OutboxRelay(inVm(), TOPIC, outbox, 10)) {
-            relay.relayBatch();
+        try (PublishingRoute route = route(inVm(), 10)) {
+            route.pass();
         }
 
         assertEquals(0, outbox.pending());
@@ -270,16 +286,10 @@ abstract class OutboxRelayContract {
         Outbox owner = new Outbox(db, Clock.systemUTC(), THIS_PROCESS, lease);
         // A broker that accepts the connection and never answers: the owner's publish hangs for the call timeout.
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-             OutboxRelay relay = new OutboxRelay(new ActiveMQConnectionFactory("tcp://127.0.0.1:"
-                     + silent.getLocalPort() + "?callTimeout=12000&initialConnectAttempts=1&reconnectAttempts=0"),
-                     TOPIC, owner, 10)) {
-            CompletableFuture<Boolean> publishing = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return relay.relayBatch();
-                } catch (Exception e) {
-                    return false;
-                }
-            });
+             PublishingRoute route = new PublishingRoute(PublishingRoute.SHIPPED, owner, 10,
+                     new ActiveMQConnectionFactory("tcp://127.0.0.1:" + silent.getLocalPort()
+                             + "?callTimeout=12000&initialConnectAttempts=1&reconnectAttempts=0"), TOPIC)) {
+            CompletableFuture<Boolean> publishing = CompletableFuture.supplyAsync(route::pass);
             Thread.sleep(lease.multipliedBy(2).toMillis());
 
             List<Outbox.Entry> takenOver = new Outbox(db, Clock.systemUTC(),
@@ -302,13 +312,18 @@ abstract class OutboxRelayContract {
         return p.pid();
     }
 
-    /** A pass of the relay while the broker cannot be reached: it fails, as the route would see it. */
+    /** A pass of the route while the broker cannot be reached: it fails, and says the batch was not full. */
     private void relayToAnUnreachableBroker() throws Exception {
         ActiveMQConnectionFactory nowhere = new ActiveMQConnectionFactory(
                 "tcp://127.0.0.1:" + DemoMailbox.freePort() + "?reconnectAttempts=0&initialConnectAttempts=1");
-        try (OutboxRelay relay = new OutboxRelay(nowhere, TOPIC, outbox, 10)) {
-            assertThrows(JMSException.class, relay::relayBatch);
+        try (PublishingRoute route = route(nowhere, 10)) {
+            assertFalse(route.pass());
         }
+    }
+
+    /** The shipped publishing route on the given broker, to the test topic. */
+    private PublishingRoute route(ActiveMQConnectionFactory broker, int batchSize) throws Exception {
+        return new PublishingRoute(PublishingRoute.SHIPPED, outbox, batchSize, broker, TOPIC);
     }
 
     private static ActiveMQConnectionFactory inVm() {
