@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -49,7 +50,8 @@ import org.rebound.health.PollPacer;
 import org.rebound.health.StuckWindowWatch;
 import org.rebound.health.MailboxHealthCheck;
 import org.rebound.mailbox.MailboxAccount;
-import org.rebound.mailbox.MailboxReader;
+import org.rebound.mailbox.MailboxWindowComponent;
+import org.rebound.mailbox.WindowReading;
 import org.rebound.mailbox.WindowLimits;
 import org.rebound.pipeline.NonBouncePolicy;
 import org.rebound.pipeline.MessageUnderstanding;
@@ -98,7 +100,7 @@ public final class ReboundServer implements AutoCloseable {
                 UnmatchedPolicy::parse);
         UnmatchedPolicy unproven = settings.choice("rebound.correlation.unproven", UnmatchedPolicy.class,
                 UnmatchedPolicy::parse);
-        MailboxAccount mailbox = MailboxSettings.account(settings);
+        Map<String, MailboxAccount> mailboxes = MailboxSettings.accounts(settings);
         WindowLimits window = MailboxSettings.window(settings);
         int sessionMessages = MailboxSettings.sessionMessages(settings);
         CorrelationSettings correlation = settings.parsed(CorrelationSettings::fromProperties);
@@ -159,10 +161,10 @@ public final class ReboundServer implements AutoCloseable {
             resources.push(aheadPool::shutdownNow);
             UnderstandingAhead understanding = new UnderstandingAhead(new MessageUnderstanding(
                     new ReportParser(window.messageBytes(), maxRecipients), new RecipientClassifier(classifier, clock)), aheadPool);
-            MailboxReader reader = new MailboxReader(mailbox, window, sessionMessages, kept,
-                    nonBounce == NonBouncePolicy.KEEP, deletes, progress, understanding::downloaded);
-            resources.push(reader);
-            main.bind("mailboxReader", reader);
+            // The routes' mailbox: endpoints (camel-mail's endpoint, read a window at a time); one route per mailbox.
+            main.bind(MailboxWindowComponent.SCHEME, new MailboxWindowComponent(mailboxes, new WindowReading(window,
+                    sessionMessages, kept, nonBounce == NonBouncePolicy.KEEP, deletes, progress,
+                    understanding::downloaded)));
             main.bind("parsingPool", parsingPool);
             main.bind("messageUnderstanding", understanding);
             lookup = new SentMessageLookup(dataSource, sentTable, correlation.recipientTimeWindow());

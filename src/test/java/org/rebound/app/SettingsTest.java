@@ -48,7 +48,7 @@ class SettingsTest {
     @ParameterizedTest(name = "{0}={1} is refused")
     @CsvSource(delimiter = '|', value = {
         "rebound.mailbox.port|abc|setting rebound.mailbox.port: expected a whole number from 1 to 65535, got 'abc'",
-        "rebound.mailbox.protocol|imap4|setting rebound.mailbox.protocol: expected one of pop3, pop3s, got 'imap4'",
+        "rebound.mailbox.protocol|imap4|setting rebound.mailbox.protocol: expected one of pop3, pop3s, imap, imaps, got 'imap4'",
         "rebound.non-bounce.policy|delete|setting rebound.non-bounce.policy: expected one of keep, forward, dead-letter, got 'delete'",
         "rebound.jms.embedded|yes|setting rebound.jms.embedded: expected true or false, got 'yes'",
         "rebound.correlation.sent-messages.table|sent;drop|rebound.correlation.sent-messages.table",
