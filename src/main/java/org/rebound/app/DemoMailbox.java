@@ -90,6 +90,17 @@ public final class DemoMailbox implements AutoCloseable {
         }
     }
 
+    /** How many messages an IMAP folder of the mailbox holds (0 when it does not exist), such as the processed one. */
+    public int messageCount(String folder) {
+        try {
+            com.icegreen.greenmail.store.MailFolder f = server.getManagers().getImapHostManager()
+                    .getFolder(user, folder);
+            return f == null ? 0 : f.getMessageCount();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** The settings that point Rebound at this mailbox. */
     public Settings configure(Settings settings) {
         return configure(settings, "rebound.mailbox.");
