@@ -95,7 +95,10 @@ public final class ReboundServer implements AutoCloseable {
                 settings.integer("rebound.smtp.port", 1, 65535), settings.optionalText("rebound.smtp.user"),
                 settings.optionalText("rebound.smtp.password"), settings.text("rebound.smtp.from"),
                 nonBounce == NonBouncePolicy.FORWARD ? settings.text("rebound.non-bounce.forward-to")
-                        : settings.optionalText("rebound.non-bounce.forward-to")));
+                        : settings.optionalText("rebound.non-bounce.forward-to"),
+                settings.choice("rebound.smtp.security", MailForwarder.Security.class, MailForwarder.Security::parse),
+                TrustStoreFiles.socketFactory(settings, "rebound.smtp.trust-store",
+                        "rebound.smtp.trust-store-password")));
         UnmatchedPolicy unmatched = settings.choice("rebound.correlation.unmatched", UnmatchedPolicy.class,
                 UnmatchedPolicy::parse);
         UnmatchedPolicy unproven = settings.choice("rebound.correlation.unproven", UnmatchedPolicy.class,
