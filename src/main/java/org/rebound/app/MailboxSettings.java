@@ -59,29 +59,32 @@ final class MailboxSettings {
         Duration timeout = settings.has(prefix + "timeout")
                 ? settings.duration(prefix + "timeout", Duration.ofSeconds(1))
                 : settings.duration("rebound.mailbox.timeout", Duration.ofSeconds(1));
-        boolean startTls = optional(settings, prefix + "starttls").map(v -> settings.bool(prefix + "starttls"))
-                .orElse(false);
+        String startTlsKey = inherited(settings, prefix, "starttls");
+        boolean startTls = optional(settings, startTlsKey).map(v -> settings.bool(startTlsKey)).orElse(false);
         if (startTls && protocol.implicitTls()) {
             throw new SettingsException(prefix + "starttls", "false with " + protocol.storeName()
                     + ", which is TLS from the start (STARTTLS upgrades pop3 or imap)", "true");
         }
-        Optional<MailboxAccount.TrustStore> trustStore = optional(settings, prefix + "trust-store").map(file -> {
+        String trustStoreKey = inherited(settings, prefix, "trust-store");
+        Optional<MailboxAccount.TrustStore> trustStore = optional(settings, trustStoreKey).map(file -> {
             Path path = Path.of(file);
             if (!Files.isReadable(path)) {
-                throw new SettingsException(prefix + "trust-store", "a readable key store file (PKCS12 or JKS)",
+                throw new SettingsException(trustStoreKey, "a readable key store file (PKCS12 or JKS)",
                         "'" + file + "', which cannot be read");
             }
-            return new MailboxAccount.TrustStore(path, settings.has(prefix + "trust-store-password")
-                    ? settings.optionalText(prefix + "trust-store-password") : "");
+            return new MailboxAccount.TrustStore(path,
+                    optional(settings, inherited(settings, prefix, "trust-store-password")).orElse(""));
         });
-        String folder = optional(settings, prefix + "imap.folder").orElse("INBOX");
-        String processedSetting = optional(settings, prefix + "imap.processed").orElse("move");
+        String folder = optional(settings, inherited(settings, prefix, "imap.folder")).orElse("INBOX");
+        String processedKey = inherited(settings, prefix, "imap.processed");
+        String processedSetting = optional(settings, processedKey).orElse("move");
+        String folderKey = inherited(settings, prefix, "imap.processed-folder");
         ProcessedMail processed = switch (processedSetting) {
-            case "move" -> ProcessedMail.movedTo(optional(settings, prefix + "imap.processed-folder")
-                    .orElseThrow(() -> new SettingsException(prefix + "imap.processed-folder",
-                            "a folder name, since " + prefix + "imap.processed is move", "nothing")));
+            case "move" -> ProcessedMail.movedTo(optional(settings, folderKey)
+                    .orElseThrow(() -> new SettingsException(folderKey,
+                            "a folder name, since " + processedKey + " is move", "nothing")));
             case "expunge" -> ProcessedMail.expunged();
-            default -> throw new SettingsException(prefix + "imap.processed", "one of move, expunge",
+            default -> throw new SettingsException(processedKey, "one of move, expunge",
                     "'" + processedSetting + "'");
         };
         Authentication authentication = settings.has(prefix + "auth")
@@ -124,6 +127,14 @@ final class MailboxSettings {
         }
         return new OAuth2Grant(type, tokenUrl, settings.text(prefix + "client-id"),
                 settings.has(prefix + "scope") ? settings.optionalText(prefix + "scope") : "", secret, refreshToken);
+    }
+
+    /**
+     * The key a further mailbox reads a policy from: its own when present, else the first mailbox's (rebound.mailbox.*),
+     * so that STARTTLS, the trust store and the IMAP folders need not be repeated. Logins are never inherited.
+     */
+    private static String inherited(Settings settings, String prefix, String suffix) {
+        return settings.has(prefix + suffix) ? prefix + suffix : "rebound.mailbox." + suffix;
     }
 
     /** A key that may be absent (a further mailbox need not repeat every key) or empty: then empty. */
