@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
  * sending system's log is filled with the messages they are bounces of, and Rebound drains the mailbox.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Feed real bounces through Rebound via an embedded POP3 or IMAP server, print a summary and exit.")
+        description = "Feed real bounces through Rebound via an embedded POP3 or IMAP server, print a summary and "
+                + "exit.")
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--config", defaultValue = "application.properties", paramLabel = "FILE",

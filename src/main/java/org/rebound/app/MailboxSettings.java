@@ -130,8 +130,9 @@ final class MailboxSettings {
     }
 
     /**
-     * The key a further mailbox reads a policy from: its own when present, else the first mailbox's (rebound.mailbox.*),
-     * so that STARTTLS, the trust store and the IMAP folders need not be repeated. Logins are never inherited.
+     * The key a further mailbox reads a policy from: its own when present, else the first mailbox's
+     * (rebound.mailbox.*), so that STARTTLS, the trust store and the IMAP folders need not be repeated. Logins are
+     * never inherited.
      */
     private static String inherited(Settings settings, String prefix, String suffix) {
         return settings.has(prefix + suffix) ? prefix + suffix : "rebound.mailbox." + suffix;

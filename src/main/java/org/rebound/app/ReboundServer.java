@@ -163,7 +163,8 @@ public final class ReboundServer implements AutoCloseable {
             ExecutorService aheadPool = understandAheadPool(parsingThreads);
             resources.push(aheadPool::shutdownNow);
             UnderstandingAhead understanding = new UnderstandingAhead(new MessageUnderstanding(
-                    new ReportParser(window.messageBytes(), maxRecipients), new RecipientClassifier(classifier, clock)), aheadPool);
+                    new ReportParser(window.messageBytes(), maxRecipients),
+                    new RecipientClassifier(classifier, clock)), aheadPool);
             // The routes' mailbox: endpoints (camel-mail's endpoint, read a window at a time); one route per mailbox.
             main.bind(MailboxWindowComponent.SCHEME, new MailboxWindowComponent(mailboxes, new WindowReading(window,
                     sessionMessages, kept, nonBounce == NonBouncePolicy.KEEP, deletes, progress,

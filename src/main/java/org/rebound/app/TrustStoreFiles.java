@@ -18,7 +18,9 @@ final class TrustStoreFiles {
     private TrustStoreFiles() {
     }
 
-    /** Empty when the setting is empty (the JVM's trusted authorities then); a file that cannot be read stops start-up. */
+    /**
+     * Empty when the setting is empty (the JVM's trusted authorities then); a file that cannot be read stops start-up.
+     */
     static Optional<SSLSocketFactory> socketFactory(Settings settings, String fileKey, String passwordKey) {
         String file = settings.optionalText(fileKey);
         if (file.isEmpty()) {

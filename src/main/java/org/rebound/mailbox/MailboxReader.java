@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  * <li>One session serves several windows (up to {@code sessionMessages} messages), so a full mailbox is not
- * reconnected and re-listed per window; the session ends (for POP3 with QUIT, which carries out the deletions) when it has
- * handed out its messages, when a window fails, or at shutdown.</li>
+ * reconnected and re-listed per window; the session ends (for POP3 with QUIT, which carries out the deletions) when
+ * it has handed out its messages, when a window fails, or at shutdown.</li>
  * <li>While a window is understood and recorded, the next one is already being downloaded, on a thread of its
  * own: the mailbox and the database work at the same time. At most two windows are in memory.</li>
  * <li>Only what a window's commit released ({@link DeleteAfterCommit}) leaves the mailbox, after the commit:

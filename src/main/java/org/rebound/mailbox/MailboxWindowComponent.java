@@ -13,9 +13,9 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
 
 /**
- * The {@code mailbox:} endpoints of the routes: camel-mail's endpoint (its URI, {@code pop3|pop3s|imap|imaps://host:port},
- * its options and its {@code mail.*} session properties, its SSL context and authenticator) read a window at a time
- * by {@link MailboxWindowConsumer}. One route per mailbox:
+ * The {@code mailbox:} endpoints of the routes: camel-mail's endpoint (its URI,
+ * {@code pop3|pop3s|imap|imaps://host:port}, its options and its {@code mail.*} session properties, its SSL context
+ * and authenticator) read a window at a time by {@link MailboxWindowConsumer}. One route per mailbox:
  *
  * <pre>
  * from:

@@ -36,7 +36,7 @@ public final class MailForwarder {
     /**
      * Where and how to send.
      *
-     * @param socketFactory TLS that trusts a key store of rebound.smtp.trust-store; empty: the JVM's trusted authorities
+     * @param socketFactory TLS that trusts the key store of rebound.smtp.trust-store; empty: the JVM's authorities
      */
     public record Smtp(String host, int port, String user, String password, String from, String forwardTo,
             Security security, java.util.Optional<javax.net.ssl.SSLSocketFactory> socketFactory) {

@@ -36,8 +36,8 @@ class DatabaseOutageIT {
     @BeforeAll
     void cutTheDatabaseThenRestoreIt() throws Exception {
         proxy = new TcpProxy(5432);
-        rebound = RunningRebound.start(TestDatabase.postgres("rebound_outage_" + protocol().storeName()).throughPort(proxy.port()), protocol(),
-                s -> s);
+        rebound = RunningRebound.start(TestDatabase.postgres("rebound_outage_" + protocol().storeName())
+                .throughPort(proxy.port()), protocol(), s -> s);
         for (int i = 0; i < 3; i++) {
             rebound.logSent("o" + i + "@sender.example", "r" + i + "@recipient.example", "winter", null);
         }

@@ -23,8 +23,8 @@ import org.rebound.events.EventSubscriber;
 import org.rebound.mailbox.MailboxAccount;
 
 /**
- * Rebound as the tests run it: the shipped application.properties and routes, a real POP3 or IMAP server on loopback, the
- * embedded broker with a subscriber outside Rebound (over TCP), a temporary folder, and the given database.
+ * Rebound as the tests run it: the shipped application.properties and routes, a real POP3 or IMAP server on loopback,
+ * the embedded broker with a subscriber outside Rebound (over TCP), a temporary folder, and the given database.
  */
 final class RunningRebound implements AutoCloseable {
 

@@ -105,7 +105,8 @@ class StartTlsIT {
     void aCertificateForAnotherHostIsRefused() throws Exception {
         assumeTrue(DovecotMailbox.installed() && DovecotMailbox.imapInstalled(), "Dovecot is not installed");
         TestCertificate certificate = TestCertificate.make(dir, "dns:elsewhere.example");
-        refusedWith(certificate, Optional.of(certificate), "No subject alternative names matching IP address 127.0.0.1");
+        refusedWith(certificate, Optional.of(certificate),
+                "No subject alternative names matching IP address 127.0.0.1");
     }
 
     /** Rebound trusting {@code trusted} does not read the mailbox of a Dovecot with {@code served}. */
