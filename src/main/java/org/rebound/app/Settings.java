@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -98,8 +100,8 @@ public final class Settings {
      * The names {@code NAME} of the keys {@code prefix + NAME + "." + ...}: the named groups of settings such as
      * rebound.mailboxes.NAME.host, in sorted order.
      */
-    public java.util.SortedSet<String> names(String prefix) {
-        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+    public SortedSet<String> names(String prefix) {
+        SortedSet<String> names = new TreeSet<>();
         for (String key : values.stringPropertyNames()) {
             if (key.startsWith(prefix) && key.indexOf('.', prefix.length()) > prefix.length()) {
                 names.add(key.substring(prefix.length(), key.indexOf('.', prefix.length())));

@@ -2,7 +2,11 @@ package org.rebound.pipeline;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
+
+import javax.net.ssl.SSLSocketFactory;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -29,7 +33,7 @@ public final class MailForwarder {
         SMTPS, STARTTLS, NONE;
 
         public static Security parse(String text) {
-            return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
         }
     }
 
@@ -39,7 +43,7 @@ public final class MailForwarder {
      * @param socketFactory TLS that trusts the key store of rebound.smtp.trust-store; empty: the JVM's authorities
      */
     public record Smtp(String host, int port, String user, String password, String from, String forwardTo,
-            Security security, java.util.Optional<javax.net.ssl.SSLSocketFactory> socketFactory) {
+            Security security, Optional<SSLSocketFactory> socketFactory) {
     }
 
     private final Smtp smtp;
