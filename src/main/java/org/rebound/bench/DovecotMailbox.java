@@ -39,6 +39,9 @@ public final class DovecotMailbox implements BenchMailbox {
     private final Optional<Owner> mailOwner;
     private final int port;
     private final int imapPort;
+    /** The implicit-TLS ports (pop3s, imaps, RFC 8314), when TLS is offered; 0 otherwise. */
+    private final int pop3sPort;
+    private final int imapsPort;
     private final Process process;
     private long delivered;
 
@@ -53,18 +56,24 @@ public final class DovecotMailbox implements BenchMailbox {
             return new Offer(false, Optional.empty(), Optional.empty());
         }
 
-        /** POP3 and IMAP, both requiring STARTTLS (Dovecot's ssl = required) with this certificate and key. */
+        /**
+         * POP3 and IMAP, both requiring STARTTLS (Dovecot's ssl = required) with this certificate and key, and also
+         * served over TLS from the first byte (pop3s, imaps).
+         */
         public static Offer startTls(Path certificate, Path key) {
             return new Offer(true, Optional.of(certificate), Optional.of(key));
         }
     }
 
-    private DovecotMailbox(Path dir, Path cur, Optional<Owner> mailOwner, int port, int imapPort, Process process) {
+    private DovecotMailbox(Path dir, Path cur, Optional<Owner> mailOwner, int port, int imapPort, int pop3sPort,
+            int imapsPort, Process process) {
         this.dir = dir;
         this.cur = cur;
         this.mailOwner = mailOwner;
         this.port = port;
         this.imapPort = imapPort;
+        this.pop3sPort = pop3sPort;
+        this.imapsPort = imapsPort;
         this.process = process;
     }
 
@@ -107,14 +116,17 @@ public final class DovecotMailbox implements BenchMailbox {
         }
         int port = DemoMailbox.freePort();
         int imapPort = offer.imap() ? DemoMailbox.freePort() : 0;
+        boolean tls = offer.certificate().isPresent() && offer.key().isPresent();
+        int pop3sPort = tls ? DemoMailbox.freePort() : 0;
+        int imapsPort = tls && offer.imap() ? DemoMailbox.freePort() : 0;
         Path config = base.resolve("dovecot.conf");
         Files.writeString(config, configuration(base, home, port, root ? ROOT_MAIL_USER : runAs, root)
-                + extras(offer, imapPort));
+                + extras(offer, imapPort, pop3sPort, imapsPort));
         Path log = base.resolve("dovecot.out");
         Process process = new ProcessBuilder(BINARY.toString(), "-F", "-c", config.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         DovecotMailbox mailbox = new DovecotMailbox(base, maildir.resolve("cur"), mailOwner, port, imapPort,
-                process);
+                pop3sPort, imapsPort, process);
         mailbox.awaitListening(log);
         return mailbox;
     }
@@ -169,7 +181,7 @@ public final class DovecotMailbox implements BenchMailbox {
     }
 
     /** IMAP and TLS, when offered: appended last, so these settings win over the plain ones above. */
-    private static String extras(Offer offer, int imapPort) {
+    private static String extras(Offer offer, int imapPort, int pop3sPort, int imapsPort) {
         StringBuilder more = new StringBuilder();
         if (offer.imap()) {
             more.append("""
@@ -181,10 +193,12 @@ public final class DovecotMailbox implements BenchMailbox {
                         port = %d
                       }
                       inet_listener imaps {
-                        port = 0
+                        address = 127.0.0.1
+                        port = %d
+                        ssl = yes
                       }
                     }
-                    """.formatted(imapPort));
+                    """.formatted(imapPort, imapsPort));
         }
         if (offer.certificate().isPresent() && offer.key().isPresent()) {
             // ssl = required: no login before STARTTLS (RFC 2595 section 2.2), so a client that cannot upgrade fails.
@@ -195,10 +209,13 @@ public final class DovecotMailbox implements BenchMailbox {
                     ssl_key = <%s
                     service pop3-login {
                       inet_listener pop3s {
-                        port = 0
+                        address = 127.0.0.1
+                        port = %d
+                        ssl = yes
                       }
                     }
-                    """.formatted(offer.certificate().get().toAbsolutePath(), offer.key().get().toAbsolutePath()));
+                    """.formatted(offer.certificate().get().toAbsolutePath(), offer.key().get().toAbsolutePath(),
+                    pop3sPort));
         }
         return more.toString();
     }
@@ -223,6 +240,22 @@ public final class DovecotMailbox implements BenchMailbox {
     @Override
     public int port() {
         return port;
+    }
+
+    /** The port of POP3 over TLS from the first byte (pop3s), when TLS is offered. */
+    public int pop3sPort() {
+        if (pop3sPort == 0) {
+            throw new IllegalStateException("this Dovecot offers no TLS");
+        }
+        return pop3sPort;
+    }
+
+    /** The port of IMAP over TLS from the first byte (imaps), when TLS and IMAP are offered. */
+    public int imapsPort() {
+        if (imapsPort == 0) {
+            throw new IllegalStateException("this Dovecot offers no IMAP over TLS");
+        }
+        return imapsPort;
     }
 
     /** The IMAP port, when IMAP is offered. */

@@ -25,10 +25,10 @@ import org.rebound.bench.Pop3Tap;
 import org.rebound.mailbox.MailboxAccount;
 
 /**
- * STARTTLS (RFC 2595: POP3 STLS, IMAP STARTTLS), required when chosen: a server that does not offer it is refused
- * before any credential is sent (GreenMail offers none), and a server that offers it (Dovecot, with a certificate made
- * for the test) is read after the upgrade, its certificate checked against rebound.mailbox.trust-store and its name
- * against the host dialled. The Dovecot cases are skipped where Dovecot is not installed (Debian packages
+ * TLS to the mailbox. STARTTLS (RFC 2595: POP3 STLS, IMAP STARTTLS), required when chosen: a server that does not
+ * offer it is refused before any credential is sent (GreenMail offers none), and a server that offers it (Dovecot,
+ * with a certificate made for the test) is read after the upgrade. Implicit TLS (pop3s, imaps, RFC 8314, the default)
+ * is read too. The certificate is checked against rebound.mailbox.trust-store and its name against the host dialled. The Dovecot cases are skipped where Dovecot is not installed (Debian packages
  * dovecot-pop3d and dovecot-imapd).
  */
 class StartTlsIT {
@@ -94,6 +94,26 @@ class StartTlsIT {
         }
     }
 
+    @ParameterizedTest(name = "over {0}")
+    @EnumSource(value = MailboxAccount.Protocol.class, names = {"POP3S", "IMAPS"})
+    void implicitTlsTheDefaultIsReadWithTheTrustStore(MailboxAccount.Protocol protocol) throws Exception {
+        assumeTrue(DovecotMailbox.installed() && DovecotMailbox.imapInstalled(), "Dovecot is not installed");
+        TestCertificate certificate = TestCertificate.make(dir, "ip:127.0.0.1,dns:localhost");
+        try (DovecotMailbox dovecot = DovecotMailbox.start(dir.resolve("dovecot"),
+                DovecotMailbox.Offer.startTls(certificate.certificatePem(), certificate.keyPem()));
+             RunningRebound rebound = RunningRebound.start(TestDatabase.h2(), MailboxAccount.Protocol.POP3,
+                     s -> pointedAt(s, dovecot, protocol, Optional.of(certificate)))) {
+            rebound.logSent("tls@sender.example", "tls@recipient.example", "winter", null);
+            dovecot.deliver(TestMail.dsn("tls@sender.example",
+                    List.of(new Failure("tls@recipient.example", "5.1.1", "550 5.1.1 User unknown"))));
+
+            RunningRebound.await("the bounce recorded and gone from the inbox", Duration.ofSeconds(60),
+                    () -> rebound.count("SELECT COUNT(*) FROM bounce_event") == 1 && dovecot.messageCount() == 0);
+
+            assertEquals(List.of("tls@recipient.example"), rebound.rows("SELECT recipient FROM bounce_event"));
+        }
+    }
+
     @Test
     void aCertificateOutsideTheTrustStoreIsRefused() throws Exception {
         assumeTrue(DovecotMailbox.installed() && DovecotMailbox.imapInstalled(), "Dovecot is not installed");
@@ -128,11 +148,17 @@ class StartTlsIT {
 
     private static Settings pointedAt(Settings s, DovecotMailbox dovecot, MailboxAccount.Protocol protocol,
             Optional<TestCertificate> trusted) {
+        int port = switch (protocol) {
+            case POP3 -> dovecot.port();
+            case IMAP -> dovecot.imapPort();
+            case POP3S -> dovecot.pop3sPort();
+            case IMAPS -> dovecot.imapsPort();
+        };
         return s.with("rebound.mailbox.protocol", protocol.storeName())
-                .with("rebound.mailbox.port", Integer.toString(protocol.imap() ? dovecot.imapPort() : dovecot.port()))
+                .with("rebound.mailbox.port", Integer.toString(port))
                 .with("rebound.mailbox.user", dovecot.user())
                 .with("rebound.mailbox.password", dovecot.password())
-                .with("rebound.mailbox.starttls", "true")
+                .with("rebound.mailbox.starttls", Boolean.toString(!protocol.implicitTls()))
                 .with("rebound.mailbox.trust-store", trusted.map(c -> c.trustStore().toString()).orElse(""))
                 .with("rebound.mailbox.trust-store-password", trusted.map(TestCertificate::trustStorePassword)
                         .orElse(""));
