@@ -22,33 +22,37 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.rebound.app.TestMail.Failure;
 import org.rebound.mailbox.MailboxAccount;
 
 /**
  * OAuth2 end to end: an identity platform's token endpoint (a JDK HTTP server on loopback) hands out access tokens,
- * and GreenMail's IMAP server takes them with SASL XOAUTH2 (GreenMail 2.1 checks the token of
+ * and GreenMail's IMAP (and POP3) server takes them with SASL XOAUTH2 (GreenMail 2.1 checks the token of
  * {@code user=...\x01auth=Bearer TOKEN\x01\x01} as the user's password, so the fake platform sets that password to
  * each token it issues, the way a real mail host would accept only a current token). A proxy records what Rebound
  * sends the IMAP server.
  */
 class XOAuth2IT {
 
-    @Test
-    void microsoft365sClientCredentialsGrantLogsInWithXOAuth2() throws Exception {
+    @ParameterizedTest(name = "over {0}")
+    @EnumSource(value = MailboxAccount.Protocol.class, names = {"IMAP", "POP3"})
+    void microsoft365sClientCredentialsGrantLogsInWithXOAuth2(MailboxAccount.Protocol protocol) throws Exception {
         try (TokenEndpoint platform = new TokenEndpoint(3600);
-             Imap imap = new Imap(platform, s -> s
+             Mailbox mailbox = new Mailbox(protocol, platform, s -> s
                      .with("rebound.mailbox.oauth2.grant-type", "client-credentials")
                      .with("rebound.mailbox.oauth2.scope", "https://outlook.office365.com/.default")
                      .with("rebound.mailbox.oauth2.client-secret", "app-secret"))) {
-            imap.deliverOneBounceAndAwaitIt("m365");
+            mailbox.deliverOneBounceAndAwaitIt("m365");
 
             Map<String, String> request = platform.requests.get(0);
             assertEquals(Map.of("grant_type", "client_credentials", "client_id", "rebound-app",
                     "client_secret", "app-secret", "scope", "https://outlook.office365.com/.default"), request);
-            String sent = imap.proxy.clientSent();
-            assertTrue(sent.contains(" AUTHENTICATE XOAUTH2 "), sent);
-            assertFalse(sent.contains(" LOGIN "), sent);
+            String sent = mailbox.proxy.clientSent();
+            // IMAP: AUTHENTICATE XOAUTH2 (RFC 3501 section 6.2.2); POP3: AUTH XOAUTH2 (RFC 5034); never a password.
+            assertTrue(sent.contains(protocol.imap() ? " AUTHENTICATE XOAUTH2 " : "AUTH XOAUTH2 "), sent);
+            assertFalse(sent.contains(" LOGIN ") || sent.contains("USER ") || sent.contains("PASS "), sent);
             // Every login (the one tried before the test's mailbox took the token, and the one that worked) is this.
             assertEquals(java.util.Set.of("user=bounces\u0001auth=Bearer access-1\u0001\u0001"),
                     java.util.Set.copyOf(xoauth2Responses(sent)));
@@ -59,40 +63,41 @@ class XOAuth2IT {
     void gmailsRefreshTokenGrantRenewsTheTokenBeforeItExpiresAndFollowsARotatedRefreshToken() throws Exception {
         // A token of 1 s is never fresh enough to log in with: each new session asks for a new one.
         try (TokenEndpoint platform = new TokenEndpoint(1);
-             Imap imap = new Imap(platform, s -> s
+             Mailbox mailbox = new Mailbox(MailboxAccount.Protocol.IMAP, platform, s -> s
                      .with("rebound.mailbox.oauth2.grant-type", "refresh-token")
                      .with("rebound.mailbox.oauth2.refresh-token", "refresh-1"))) {
-            imap.deliverOneBounceAndAwaitIt("gmail-1");
-            imap.deliverOneBounceAndAwaitIt("gmail-2");
+            mailbox.deliverOneBounceAndAwaitIt("gmail-1");
+            mailbox.deliverOneBounceAndAwaitIt("gmail-2");
 
             assertTrue(platform.requests.size() >= 2, platform.requests.toString());
             assertEquals(Map.of("grant_type", "refresh_token", "client_id", "rebound-app",
                     "refresh_token", "refresh-1"), platform.requests.get(0));
             // The endpoint rotated the refresh token with its first answer (RFC 6749 section 6).
             assertEquals("refresh-2", platform.requests.get(1).get("refresh_token"));
-            List<String> logins = xoauth2Responses(imap.proxy.clientSent());
+            List<String> logins = xoauth2Responses(mailbox.proxy.clientSent());
             assertTrue(logins.contains("user=bounces\u0001auth=Bearer access-2\u0001\u0001"), logins.toString());
         }
     }
 
-    /** The decoded initial responses of every AUTHENTICATE XOAUTH2 (SASL-IR, RFC 4959). */
+    /** The decoded initial responses of every IMAP AUTHENTICATE or POP3 AUTH XOAUTH2 (SASL-IR, RFC 4959). */
     private static List<String> xoauth2Responses(String sent) {
         List<String> responses = new java.util.ArrayList<>();
-        Matcher m = Pattern.compile("AUTHENTICATE XOAUTH2 (\\S+)").matcher(sent);
+        Matcher m = Pattern.compile("AUTH(?:ENTICATE)? XOAUTH2 (\\S+)").matcher(sent);
         while (m.find()) {
             responses.add(new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8));
         }
         return responses;
     }
 
-    /** Rebound reading a GreenMail IMAP mailbox through a recording proxy, logged in with XOAUTH2. */
-    private static final class Imap implements AutoCloseable {
+    /** Rebound reading a GreenMail IMAP or POP3 mailbox through a recording proxy, logged in with XOAUTH2. */
+    private static final class Mailbox implements AutoCloseable {
         final RunningRebound rebound;
         final TcpProxy proxy;
 
-        Imap(TokenEndpoint platform, java.util.function.UnaryOperator<Settings> grant) throws Exception {
+        Mailbox(MailboxAccount.Protocol protocol, TokenEndpoint platform,
+                java.util.function.UnaryOperator<Settings> grant) throws Exception {
             TcpProxy[] made = new TcpProxy[1];
-            rebound = RunningRebound.start(TestDatabase.h2(), MailboxAccount.Protocol.IMAP, s -> {
+            rebound = RunningRebound.start(TestDatabase.h2(), protocol, s -> {
                 try {
                     made[0] = new TcpProxy(Integer.parseInt(s.text("rebound.mailbox.port")));
                 } catch (IOException e) {
