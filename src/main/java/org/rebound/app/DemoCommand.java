@@ -26,21 +26,32 @@ import org.rebound.dsn.RecipientStatus;
 import org.rebound.dsn.ReportParser;
 import org.rebound.dsn.UnparseableMessageException;
 
+import org.rebound.mailbox.MailboxAccount;
+
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * Runs the real pipeline against real bounces: an embedded POP3 server is loaded with the demo messages, the
+ * Runs the real pipeline against real bounces: an embedded POP3 or IMAP server is loaded with the demo messages, the
  * sending system's log is filled with the messages they are bounces of, and Rebound drains the mailbox.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Feed real bounces through Rebound via an embedded POP3 server, print a summary and exit.")
+        description = "Feed real bounces through Rebound via an embedded POP3 or IMAP server, print a summary and "
+                + "exit.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--config", defaultValue = "application.properties", paramLabel = "FILE",
             description = "The configuration file (default: ${DEFAULT-VALUE}); the demo replaces the mailbox, "
                     + "the database and the folders with its own under data/demo.")
     Path config;
+
+    @Option(names = "--protocol", defaultValue = "pop3", paramLabel = "pop3|imap",
+            description = "How Rebound reads the embedded mailbox: pop3 (deleted at QUIT) or imap (moved to "
+                    + "rebound.mailbox.imap.processed-folder) (default: ${DEFAULT-VALUE}).")
+    String protocol;
 
     @Option(names = "--keep-running", description = "Stay up after the mailbox is drained (Ctrl-C to stop).")
     boolean keepRunning;
@@ -49,13 +60,22 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Give up when the mailbox is not drained after this long (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Spec
+    CommandSpec spec;
+
     private static final Path DEMO_DATA = Path.of("data", "demo");
 
     @Override
     public Integer call() throws Exception {
         deleteRecursively(DEMO_DATA);
+        MailboxAccount.Protocol served = switch (protocol) {
+            case "pop3" -> MailboxAccount.Protocol.POP3;
+            case "imap" -> MailboxAccount.Protocol.IMAP;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--protocol must be pop3 or imap, not '" + protocol + "'");
+        };
         List<byte[]> messages = demoMessages();
-        try (DemoMailbox mailbox = new DemoMailbox()) {
+        try (DemoMailbox mailbox = new DemoMailbox(served)) {
             Settings settings = mailbox.configure(Settings.load(config, System.getenv(), System.getProperties()))
                     .with("rebound.db.url", "jdbc:h2:file:./" + DEMO_DATA + "/rebound")
                     .with("rebound.db.user", "sa")

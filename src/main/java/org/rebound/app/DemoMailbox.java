@@ -14,6 +14,8 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.imap.ImapHandler;
+import com.icegreen.greenmail.imap.ImapServer;
 import com.icegreen.greenmail.pop3.Pop3Server;
 import com.icegreen.greenmail.server.AbstractServer;
 import com.icegreen.greenmail.server.ProtocolHandler;
@@ -22,7 +24,12 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
-/** A real POP3 server (GreenMail) on loopback holding one bounce mailbox, for the demo and the tests. */
+import org.rebound.mailbox.MailboxAccount;
+
+/**
+ * A real mail server (GreenMail) on loopback holding one bounce mailbox, served over POP3 or IMAP, for the demo and
+ * the tests.
+ */
 public final class DemoMailbox implements AutoCloseable {
 
     public static final String USER = "bounces";
@@ -33,16 +40,36 @@ public final class DemoMailbox implements AutoCloseable {
     private final GreenMail server;
     private final GreenMailUser user;
     private final int port;
+    private final MailboxAccount.Protocol protocol;
 
+    /** A POP3 mailbox. */
     public DemoMailbox() {
+        this(MailboxAccount.Protocol.POP3);
+    }
+
+    /** A mailbox served with this protocol: pop3 or imap (in clear on loopback). */
+    public DemoMailbox(MailboxAccount.Protocol protocol) {
+        if (protocol.implicitTls()) {
+            throw new IllegalArgumentException("the demo mailbox serves pop3 or imap, in clear on loopback");
+        }
+        this.protocol = protocol;
         port = freePort();
-        server = new NoDelayGreenMail(new ServerSetup(port, "127.0.0.1", "pop3"));
+        server = new NoDelayGreenMail(new ServerSetup(port, "127.0.0.1", protocol.storeName()));
         server.start();
         user = server.setUser("bounces@bounces.rebound.invalid", USER, PASSWORD);
     }
 
     public int port() {
         return port;
+    }
+
+    public MailboxAccount.Protocol protocol() {
+        return protocol;
+    }
+
+    /** The GreenMail user that owns the mailbox, for tests that change its password (an OAuth2 token). */
+    public GreenMailUser user() {
+        return user;
     }
 
     /** Puts one message into the mailbox exactly as given. */
@@ -63,13 +90,30 @@ public final class DemoMailbox implements AutoCloseable {
         }
     }
 
+    /** How many messages an IMAP folder of the mailbox holds (0 when it does not exist), such as the processed one. */
+    public int messageCount(String folder) {
+        try {
+            com.icegreen.greenmail.store.MailFolder f = server.getManagers().getImapHostManager()
+                    .getFolder(user, folder);
+            return f == null ? 0 : f.getMessageCount();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** The settings that point Rebound at this mailbox. */
     public Settings configure(Settings settings) {
-        return settings.with("rebound.mailbox.protocol", "pop3")
-                .with("rebound.mailbox.host", "127.0.0.1")
-                .with("rebound.mailbox.port", Integer.toString(port))
-                .with("rebound.mailbox.user", USER)
-                .with("rebound.mailbox.password", PASSWORD);
+        return configure(settings, "rebound.mailbox.");
+    }
+
+    /** The settings that point one mailbox account (its keys under this prefix) at this mailbox. */
+    public Settings configure(Settings settings, String prefix) {
+        return settings.with(prefix + "protocol", protocol.storeName())
+                .with(prefix + "host", "127.0.0.1")
+                .with(prefix + "port", Integer.toString(port))
+                .with(prefix + "user", USER)
+                .with(prefix + "password", PASSWORD)
+                .with(prefix + "starttls", "false");
     }
 
     public static int freePort() {
@@ -101,6 +145,8 @@ public final class DemoMailbox implements AutoCloseable {
             for (ServerSetup setup : setups) {
                 if (services.get(setup.getProtocol()) instanceof Pop3Server) {
                     services.put(setup.getProtocol(), new NoDelayPop3Server(setup, managers));
+                } else if (services.get(setup.getProtocol()) instanceof ImapServer) {
+                    services.put(setup.getProtocol(), new NoDelayImapServer(setup, managers));
                 }
             }
             return services;
@@ -120,6 +166,23 @@ public final class DemoMailbox implements AutoCloseable {
                 throw new UncheckedIOException("cannot set TCP_NODELAY on a POP3 connection", e);
             }
             return super.createProtocolHandler(client);
+        }
+    }
+
+    /** GreenMail's ImapServer (a final class) with TCP_NODELAY, for the same reason as POP3's. */
+    private static final class NoDelayImapServer extends AbstractServer {
+        NoDelayImapServer(ServerSetup setup, Managers managers) {
+            super(setup, managers);
+        }
+
+        @Override
+        protected ProtocolHandler createProtocolHandler(Socket client) {
+            try {
+                client.setTcpNoDelay(true);
+            } catch (SocketException e) {
+                throw new UncheckedIOException("cannot set TCP_NODELAY on an IMAP connection", e);
+            }
+            return new ImapHandler(managers.getUserManager(), managers.getImapHostManager(), client);
         }
     }
 

@@ -75,7 +75,7 @@ record PipelineSummary(boolean drained, int messagesRead, int bounceEvents, int 
         out.println();
         out.println("Rebound demo: " + (drained ? "mailbox drained" : "NOT drained before the timeout"));
         row(out, "sent messages logged (the sender's side)", sentMessagesLogged);
-        row(out, "messages fetched from POP3", messagesRead);
+        row(out, "messages fetched from the mailbox", messagesRead);
         row(out, "bounce events stored", bounceEvents);
         row(out, "  correlated with a sent message", correlated);
         row(out, "messages dead-lettered", deadLettered);

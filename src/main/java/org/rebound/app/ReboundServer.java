@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -50,7 +51,8 @@ import org.rebound.health.PollPacer;
 import org.rebound.health.StuckWindowWatch;
 import org.rebound.health.MailboxHealthCheck;
 import org.rebound.mailbox.MailboxAccount;
-import org.rebound.mailbox.MailboxReader;
+import org.rebound.mailbox.MailboxWindowComponent;
+import org.rebound.mailbox.WindowReading;
 import org.rebound.mailbox.WindowLimits;
 import org.rebound.pipeline.NonBouncePolicy;
 import org.rebound.pipeline.MessageUnderstanding;
@@ -94,12 +96,15 @@ public final class ReboundServer implements AutoCloseable {
                 settings.integer("rebound.smtp.port", 1, 65535), settings.optionalText("rebound.smtp.user"),
                 settings.optionalText("rebound.smtp.password"), settings.text("rebound.smtp.from"),
                 nonBounce == NonBouncePolicy.FORWARD ? settings.text("rebound.non-bounce.forward-to")
-                        : settings.optionalText("rebound.non-bounce.forward-to")));
+                        : settings.optionalText("rebound.non-bounce.forward-to"),
+                settings.choice("rebound.smtp.security", MailForwarder.Security.class, MailForwarder.Security::parse),
+                TrustStoreFiles.socketFactory(settings, "rebound.smtp.trust-store",
+                        "rebound.smtp.trust-store-password")));
         UnmatchedPolicy unmatched = settings.choice("rebound.correlation.unmatched", UnmatchedPolicy.class,
                 UnmatchedPolicy::parse);
         UnmatchedPolicy unproven = settings.choice("rebound.correlation.unproven", UnmatchedPolicy.class,
                 UnmatchedPolicy::parse);
-        MailboxAccount mailbox = MailboxSettings.account(settings);
+        Map<String, MailboxAccount> mailboxes = MailboxSettings.accounts(settings);
         WindowLimits window = MailboxSettings.window(settings);
         int sessionMessages = MailboxSettings.sessionMessages(settings);
         CorrelationSettings correlation = settings.parsed(CorrelationSettings::fromProperties);
@@ -159,11 +164,12 @@ public final class ReboundServer implements AutoCloseable {
             ExecutorService aheadPool = understandAheadPool(parsingThreads);
             resources.push(aheadPool::shutdownNow);
             UnderstandingAhead understanding = new UnderstandingAhead(new MessageUnderstanding(
-                    new ReportParser(window.messageBytes(), maxRecipients), new RecipientClassifier(classifier, clock)), aheadPool);
-            MailboxReader reader = new MailboxReader(mailbox, window, sessionMessages, kept,
-                    nonBounce == NonBouncePolicy.KEEP, deletes, progress, understanding::downloaded);
-            resources.push(reader);
-            main.bind("mailboxReader", reader);
+                    new ReportParser(window.messageBytes(), maxRecipients),
+                    new RecipientClassifier(classifier, clock)), aheadPool);
+            // The routes' mailbox: endpoints (camel-mail's endpoint, read a window at a time); one route per mailbox.
+            main.bind(MailboxWindowComponent.SCHEME, new MailboxWindowComponent(mailboxes, new WindowReading(window,
+                    sessionMessages, kept, nonBounce == NonBouncePolicy.KEEP, deletes, progress,
+                    understanding::downloaded)));
             main.bind("parsingPool", parsingPool);
             main.bind("messageUnderstanding", understanding);
             lookup = new SentMessageLookup(dataSource, sentTable, correlation.recipientTimeWindow());

@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -22,9 +24,12 @@ import java.util.stream.Collectors;
 public final class Settings {
 
     private final Properties values;
+    /** The values as the file gave them, before the environment's and the JVM's overrides. */
+    private final Properties fromFile;
 
-    private Settings(Properties values) {
+    private Settings(Properties values, Properties fromFile) {
         this.values = values;
+        this.fromFile = fromFile;
     }
 
     /** Reads the file and applies the environment's and the JVM's overrides. */
@@ -53,7 +58,9 @@ public final class Settings {
                 merged.setProperty(key, system.getProperty(key));
             }
         }
-        return new Settings(merged);
+        Properties file = new Properties();
+        file.putAll(values);
+        return new Settings(merged, file);
     }
 
     /** rebound.mailbox.host -> REBOUND_MAILBOX_HOST */
@@ -66,7 +73,7 @@ public final class Settings {
         Properties copy = new Properties();
         copy.putAll(values);
         copy.setProperty(key, value);
-        return new Settings(copy);
+        return new Settings(copy, fromFile);
     }
 
     /** All values, for Camel's property placeholders in the routes. */
@@ -82,6 +89,38 @@ public final class Settings {
             throw new SettingsException(key, "a value", "nothing");
         }
         return value.trim();
+    }
+
+    /** Whether the key is present at all (it may be empty). */
+    public boolean has(String key) {
+        return values.containsKey(key);
+    }
+
+    /**
+     * The names {@code NAME} of the keys {@code prefix + NAME + "." + ...}: the named groups of settings such as
+     * rebound.mailboxes.NAME.host, in sorted order.
+     */
+    public SortedSet<String> names(String prefix) {
+        SortedSet<String> names = new TreeSet<>();
+        for (String key : values.stringPropertyNames()) {
+            if (key.startsWith(prefix) && key.indexOf('.', prefix.length()) > prefix.length()) {
+                names.add(key.substring(prefix.length(), key.indexOf('.', prefix.length())));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * A secret (an OAuth2 client secret, a refresh token) that may come from the environment or the JVM only: the
+     * file must leave it empty, so that it never lands in a configuration that is copied, shared or committed.
+     */
+    public String secret(String key) {
+        String inFile = fromFile.getProperty(key, "");
+        if (!inFile.isBlank()) {
+            throw new SettingsException(key, "no value in the configuration file (a secret: set "
+                    + environmentName(key) + " in the environment)", "a value in the file");
+        }
+        return values.getProperty(key, "").trim();
     }
 
     /** A value that may be empty, such as a password for a server that needs none. */

@@ -3,6 +3,7 @@ package org.rebound.bench;
 import java.util.OptionalDouble;
 
 import org.rebound.app.DemoMailbox;
+import org.rebound.mailbox.MailboxAccount;
 
 /**
  * The POP3 server a benchmark or crash test drains: a mailbox on loopback that the harness fills, counts and stops.
@@ -28,9 +29,14 @@ public interface BenchMailbox extends AutoCloseable {
     @Override
     void close();
 
-    /** GreenMail in this JVM: needs nothing installed, and its CPU is the harness's. */
+    /** GreenMail POP3 in this JVM: needs nothing installed, and its CPU is the harness's. */
     static BenchMailbox greenMail() {
-        DemoMailbox mailbox = new DemoMailbox();
+        return greenMail(MailboxAccount.Protocol.POP3);
+    }
+
+    /** GreenMail in this JVM serving pop3 or imap. */
+    static BenchMailbox greenMail(MailboxAccount.Protocol protocol) {
+        DemoMailbox mailbox = new DemoMailbox(protocol);
         return new BenchMailbox() {
             @Override public int port() { return mailbox.port(); }
             @Override public String user() { return DemoMailbox.USER; }

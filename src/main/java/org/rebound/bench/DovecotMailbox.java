@@ -38,15 +38,48 @@ public final class DovecotMailbox implements BenchMailbox {
     private final Path cur;
     private final Optional<Owner> mailOwner;
     private final int port;
+    private final int imapPort;
+    /** The implicit-TLS ports (pop3s, imaps, RFC 8314), when TLS is offered; 0 otherwise. */
+    private final int pop3sPort;
+    private final int imapsPort;
     private final Process process;
     private long delivered;
 
-    private DovecotMailbox(Path dir, Path cur, Optional<Owner> mailOwner, int port, Process process) {
+    /**
+     * What the server offers besides plain POP3 (tests): IMAP on a port of its own (Debian package dovecot-imapd), and
+     * TLS by STARTTLS (RFC 2595) with this certificate, required before any login.
+     *
+     * @param certificate PEM file of the server's certificate; with {@code key}, empty paths for no TLS
+     */
+    public record Offer(boolean imap, Optional<Path> certificate, Optional<Path> key) {
+        public static Offer plainPop3() {
+            return new Offer(false, Optional.empty(), Optional.empty());
+        }
+
+        /**
+         * POP3 and IMAP, both requiring STARTTLS (Dovecot's ssl = required) with this certificate and key, and also
+         * served over TLS from the first byte (pop3s, imaps).
+         */
+        public static Offer startTls(Path certificate, Path key) {
+            return new Offer(true, Optional.of(certificate), Optional.of(key));
+        }
+    }
+
+    private DovecotMailbox(Path dir, Path cur, Optional<Owner> mailOwner, int port, int imapPort, int pop3sPort,
+            int imapsPort, Process process) {
         this.dir = dir;
         this.cur = cur;
         this.mailOwner = mailOwner;
         this.port = port;
+        this.imapPort = imapPort;
+        this.pop3sPort = pop3sPort;
+        this.imapsPort = imapsPort;
         this.process = process;
+    }
+
+    /** Whether the IMAP server of the Debian package dovecot-imapd is installed too. */
+    public static boolean imapInstalled() {
+        return Files.isExecutable(Path.of("/usr/lib/dovecot/imap"));
     }
 
     public static boolean installed() {
@@ -55,6 +88,11 @@ public final class DovecotMailbox implements BenchMailbox {
 
     /** Starts Dovecot with its configuration, logs and mailbox under {@code dir}, and waits until it answers. */
     public static DovecotMailbox start(Path dir) throws IOException {
+        return start(dir, Offer.plainPop3());
+    }
+
+    /** Starts Dovecot offering this, and waits until it answers. */
+    public static DovecotMailbox start(Path dir, Offer offer) throws IOException {
         if (!installed()) {
             throw new IllegalStateException("Dovecot is not installed (" + BINARY + "): install the Debian package "
                     + "dovecot-pop3d, or run the benchmark with --pop3-server greenmail");
@@ -77,12 +115,18 @@ public final class DovecotMailbox implements BenchMailbox {
             }
         }
         int port = DemoMailbox.freePort();
+        int imapPort = offer.imap() ? DemoMailbox.freePort() : 0;
+        boolean tls = offer.certificate().isPresent() && offer.key().isPresent();
+        int pop3sPort = tls ? DemoMailbox.freePort() : 0;
+        int imapsPort = tls && offer.imap() ? DemoMailbox.freePort() : 0;
         Path config = base.resolve("dovecot.conf");
-        Files.writeString(config, configuration(base, home, port, root ? ROOT_MAIL_USER : runAs, root));
+        Files.writeString(config, configuration(base, home, port, root ? ROOT_MAIL_USER : runAs, root)
+                + extras(offer, imapPort, pop3sPort, imapsPort));
         Path log = base.resolve("dovecot.out");
         Process process = new ProcessBuilder(BINARY.toString(), "-F", "-c", config.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        DovecotMailbox mailbox = new DovecotMailbox(base, maildir.resolve("cur"), mailOwner, port, process);
+        DovecotMailbox mailbox = new DovecotMailbox(base, maildir.resolve("cur"), mailOwner, port, imapPort,
+                pop3sPort, imapsPort, process);
         mailbox.awaitListening(log);
         return mailbox;
     }
@@ -136,6 +180,46 @@ public final class DovecotMailbox implements BenchMailbox {
                 """.formatted(base, home, port, mailUser, PASSWORD, unprivileged);
     }
 
+    /** IMAP and TLS, when offered: appended last, so these settings win over the plain ones above. */
+    private static String extras(Offer offer, int imapPort, int pop3sPort, int imapsPort) {
+        StringBuilder more = new StringBuilder();
+        if (offer.imap()) {
+            more.append("""
+                    protocols = pop3 imap
+                    service imap-login {
+                      chroot =
+                      inet_listener imap {
+                        address = 127.0.0.1
+                        port = %d
+                      }
+                      inet_listener imaps {
+                        address = 127.0.0.1
+                        port = %d
+                        ssl = yes
+                      }
+                    }
+                    """.formatted(imapPort, imapsPort));
+        }
+        if (offer.certificate().isPresent() && offer.key().isPresent()) {
+            // ssl = required: no login before STARTTLS (RFC 2595 section 2.2), so a client that cannot upgrade fails.
+            more.append("""
+                    ssl = required
+                    disable_plaintext_auth = yes
+                    ssl_cert = <%s
+                    ssl_key = <%s
+                    service pop3-login {
+                      inet_listener pop3s {
+                        address = 127.0.0.1
+                        port = %d
+                        ssl = yes
+                      }
+                    }
+                    """.formatted(offer.certificate().get().toAbsolutePath(), offer.key().get().toAbsolutePath(),
+                    pop3sPort));
+        }
+        return more.toString();
+    }
+
     private void awaitListening(Path log) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
@@ -156,6 +240,30 @@ public final class DovecotMailbox implements BenchMailbox {
     @Override
     public int port() {
         return port;
+    }
+
+    /** The port of POP3 over TLS from the first byte (pop3s), when TLS is offered. */
+    public int pop3sPort() {
+        if (pop3sPort == 0) {
+            throw new IllegalStateException("this Dovecot offers no TLS");
+        }
+        return pop3sPort;
+    }
+
+    /** The port of IMAP over TLS from the first byte (imaps), when TLS and IMAP are offered. */
+    public int imapsPort() {
+        if (imapsPort == 0) {
+            throw new IllegalStateException("this Dovecot offers no IMAP over TLS");
+        }
+        return imapsPort;
+    }
+
+    /** The IMAP port, when IMAP is offered. */
+    public int imapPort() {
+        if (imapPort == 0) {
+            throw new IllegalStateException("this Dovecot serves POP3 only");
+        }
+        return imapPort;
     }
 
     @Override

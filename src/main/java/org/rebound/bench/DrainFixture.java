@@ -134,6 +134,18 @@ public final class DrainFixture implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * The settings that point a Rebound process at this fixture's mailbox over IMAP, directly (the tap relays POP3),
+     * its database and folders; processed mail is expunged.
+     */
+    public Map<String, String> imapSettings(int pollDelayMillis, String nonBouncePolicy) {
+        Map<String, String> settings = settings(pollDelayMillis, nonBouncePolicy);
+        settings.put("rebound.mailbox.protocol", "imap");
+        settings.put("rebound.mailbox.port", Integer.toString(mailbox.port()));
+        settings.put("rebound.mailbox.imap.processed", "expunge");
+        return settings;
+    }
+
     /** How many messages should stay in the mailbox under a non-bounce policy. */
     public int mailboxExpected(String nonBouncePolicy) {
         return nonBouncePolicy.equals("keep") ? expected.notBounces() : 0;

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides when the mailbox is polled; the fetch route's scheduler asks begin() before each poll.
+ * Decides when the mailboxes are polled; each mailbox route's consumer asks begin() before each poll.
  * <ul>
  * <li>A full mailbox drains without pause: the fetch route is greedy (a poll that fetched messages is followed at
  * once by the next), so windows follow each other; a poll that found nothing new waits the poll delay.</li>
@@ -108,9 +108,11 @@ public final class PollPacer implements PollingConsumerPollStrategy {
         pollStarted = Optional.empty();
     }
 
+    /** A poll that could not fetch a window (the mailbox unreachable, the login refused): a failed window. */
     @Override
     public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
         pollStarted = Optional.empty();
+        windowFailed(cause);
         return false;
     }
 

@@ -8,8 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
-import jakarta.mail.Session;
-
 import org.rebound.pipeline.DeleteAfterCommit;
 import org.rebound.pipeline.DrainProgress;
 import org.rebound.pipeline.KeptMessages;
@@ -18,27 +16,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the bounce mailbox a window at a time for the fetch route, which calls it from one thread.
+ * Reads one bounce mailbox (POP3 or IMAP) a window at a time for its route's consumer
+ * ({@link MailboxWindowConsumer}), which calls it from one thread.
  *
  * <ul>
- * <li>One POP3 session serves several windows (up to {@code sessionMessages} messages), so a full mailbox is not
- * reconnected and re-listed per window; the session ends (QUIT, which carries out the deletions) when it has
- * handed out its messages, when a window fails, or at shutdown.</li>
+ * <li>One session serves several windows (up to {@code sessionMessages} messages), so a full mailbox is not
+ * reconnected and re-listed per window; the session ends (for POP3 with QUIT, which carries out the deletions) when
+ * it has handed out its messages, when a window fails, or at shutdown.</li>
  * <li>While a window is understood and recorded, the next one is already being downloaded, on a thread of its
  * own: the mailbox and the database work at the same time. At most two windows are in memory.</li>
- * <li>Only what a window's commit released ({@link DeleteAfterCommit}) is marked for deletion, after the commit:
+ * <li>Only what a window's commit released ({@link DeleteAfterCommit}) leaves the mailbox, after the commit:
  * a crash deletes nothing that was not recorded, and what was recorded but not yet deleted is recognised by its
  * content hash when it is fetched again.</li>
  * <li>Mail kept in the mailbox on purpose ({@link KeptMessages}) is skipped by unique id, never downloaded
- * again. The ids are listed (UIDL) only when mail may be kept.</li>
+ * again. POP3 lists the ids (UIDL) only when mail may be kept; IMAP lists its UIDs with the sizes anyway.</li>
  * </ul>
  */
 public final class MailboxReader implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailboxReader.class);
 
-    private final MailboxAccount account;
-    private final Session mail;
+    private final MailboxConnection connection;
     private final WindowLimits window;
     private final int sessionMessages;
     private final KeptMessages kept;
@@ -52,7 +50,7 @@ public final class MailboxReader implements AutoCloseable {
         return t;
     });
 
-    private Optional<Pop3Session> session = Optional.empty();
+    private Optional<MailboxSession> session = Optional.empty();
     private Optional<Future<List<ReturnedMessage>>> prefetched = Optional.empty();
 
     /**
@@ -60,11 +58,10 @@ public final class MailboxReader implements AutoCloseable {
      * @param downloaded told of each window as soon as it is downloaded, before it is handed out, on the thread
      *                   that downloaded it: the work on a window can start while the window before is recorded
      */
-    public MailboxReader(MailboxAccount account, WindowLimits window, int sessionMessages, KeptMessages kept,
+    public MailboxReader(MailboxConnection connection, WindowLimits window, int sessionMessages, KeptMessages kept,
             boolean keepPolicy, DeleteAfterCommit deletes, DrainProgress progress,
             Consumer<List<ReturnedMessage>> downloaded) {
-        this.account = account;
-        this.mail = Session.getInstance(account.sessionProperties());
+        this.connection = connection;
         this.window = window;
         this.sessionMessages = sessionMessages;
         this.kept = kept;
@@ -86,10 +83,10 @@ public final class MailboxReader implements AutoCloseable {
             endSessionIfSpent();
             if (session.isEmpty()) {
                 // Unique ids serve only to skip kept mail, so they are listed only when there may be some.
-                Pop3Session opened = Pop3Session.open(mail, account, keepPolicy || !kept.isEmpty());
+                MailboxSession opened = connection.open(keepPolicy || !kept.isEmpty());
                 session = Optional.of(opened);
                 progress.sessionStarted(opened.size());
-                LOG.debug("POP3 session on {}: {} messages", account, opened.size());
+                LOG.debug("session on {}: {} messages", connection, opened.size());
             }
             messages = fetch(session.get());
         }
@@ -98,18 +95,21 @@ public final class MailboxReader implements AutoCloseable {
             return messages;
         }
         progress.fetched(messages.size());
-        Pop3Session current = session.get();
+        MailboxSession current = session.get();
         if (!spent(current)) {
             prefetched = Optional.of(prefetcher.submit(() -> fetch(current)));
         }
         return messages;
     }
 
-    /** After a window's commit: marks for deletion what the commit released. */
+    /**
+     * After a window's commit: lets go of what the commit released (POP3 marks it for deletion at QUIT; IMAP moves
+     * or expunges it now).
+     */
     public synchronized void deleteCommitted() throws Exception {
         List<String> ids = deletes.take();
         if (session.isPresent()) {
-            session.get().delete(ids);
+            session.get().release(ids);
         }
     }
 
@@ -122,16 +122,16 @@ public final class MailboxReader implements AutoCloseable {
         List<String> committed = deletes.take();
         try {
             if (session.isPresent()) {
-                session.get().delete(committed);
+                session.get().release(committed);
             }
         } catch (Exception e) {
-            LOG.debug("committed messages not marked for deletion, recognised when fetched again: {}", e.toString());
+            LOG.debug("committed messages not released, recognised when fetched again: {}", e.toString());
         }
         endSessionQuietly();
     }
 
     /** Runs on the route's thread or the prefetcher's, never both at once: it takes no lock of this reader. */
-    private List<ReturnedMessage> fetch(Pop3Session from) throws Exception {
+    private List<ReturnedMessage> fetch(MailboxSession from) throws Exception {
         int room = sessionMessages - from.handedOut();
         if (room <= 0) {
             return List.of();
@@ -143,7 +143,7 @@ public final class MailboxReader implements AutoCloseable {
         return messages;
     }
 
-    private boolean spent(Pop3Session s) {
+    private boolean spent(MailboxSession s) {
         return s.remaining() == 0 || s.handedOut() >= sessionMessages;
     }
 
@@ -173,7 +173,7 @@ public final class MailboxReader implements AutoCloseable {
             }
         }
         if (session.isPresent()) {
-            Pop3Session ending = session.get();
+            MailboxSession ending = session.get();
             session = Optional.empty();
             ending.close();
         }
@@ -184,7 +184,7 @@ public final class MailboxReader implements AutoCloseable {
         try {
             endSession();
         } catch (Exception e) {
-            LOG.warn("the POP3 session on {} did not end cleanly: {}", account, e.toString());
+            LOG.warn("the session on {} did not end cleanly: {}", connection, e.toString());
             session = Optional.empty();
         }
     }

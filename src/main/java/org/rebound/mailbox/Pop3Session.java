@@ -17,7 +17,6 @@ import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 
@@ -38,7 +37,7 @@ import org.rebound.message.ReturnedMessage;
  * <p>Thread use: one thread fetches (the prefetcher) while another marks committed messages; marking is local to
  * the client, and the message list and ids are fixed when the session opens.
  */
-final class Pop3Session implements AutoCloseable {
+final class Pop3Session implements MailboxSession {
 
     private final Store store;
     private final POP3Folder folder;
@@ -62,10 +61,11 @@ final class Pop3Session implements AutoCloseable {
         this.sizes = sizes;
     }
 
-    /** @param listIds whether to list the unique ids; without them, every message's {@code mailboxUid} is empty */
-    static Pop3Session open(Session mail, MailboxAccount account, boolean listIds) throws MessagingException {
-        Store store = mail.getStore(account.protocol().storeName());
-        store.connect(account.host(), account.port(), account.user(), account.password());
+    /**
+     * @param store   a POP3 store, connected (logged in)
+     * @param listIds whether to list the unique ids; without them, every message's {@code mailboxUid} is empty
+     */
+    static Pop3Session open(Store store, String account, boolean listIds) throws MessagingException {
         try {
             POP3Folder folder = (POP3Folder) store.getFolder("INBOX");
             folder.open(Folder.READ_WRITE);
@@ -94,29 +94,24 @@ final class Pop3Session implements AutoCloseable {
         }
     }
 
-    /** How many messages the mailbox held when the session opened. */
-    int size() {
+    @Override
+    public int size() {
         return messages.length;
     }
 
-    /** How many messages this session has not looked at yet (handed out or skipped). */
-    synchronized int remaining() {
+    @Override
+    public synchronized int remaining() {
         return messages.length - next;
     }
 
-    /** How many messages this session has handed out. */
-    synchronized int handedOut() {
+    @Override
+    public synchronized int handedOut() {
         return handedOut;
     }
 
-    /**
-     * The next messages of the mailbox, in its order, up to {@code limits.messages()} of them and, past the first,
-     * up to {@code limits.bytes()} by their listed sizes, leaving out those {@code skip} names by unique id (mail
-     * kept in the mailbox on purpose) without downloading them. A message listed larger than
-     * {@code limits.messageBytes()} is never downloaded whole: only its header section is read (TOP, RFC 1939
-     * section 7), for the dead-letter folder.
-     */
-    synchronized List<ReturnedMessage> fetch(WindowLimits limits, Predicate<String> skip)
+    /** A message over the size limit is read as its header section with TOP (RFC 1939 section 7). */
+    @Override
+    public synchronized List<ReturnedMessage> fetch(WindowLimits limits, Predicate<String> skip)
             throws MessagingException, IOException {
         List<ReturnedMessage> window = new ArrayList<>(Math.min(limits.messages(), messages.length - next));
         long bytes = 0;
@@ -153,11 +148,9 @@ final class Pop3Session implements AutoCloseable {
         }
     }
 
-    /**
-     * Marks for deletion at QUIT every message of this session with one of these content hashes; hashes of
-     * messages this session did not hand out are ignored.
-     */
-    void delete(Collection<String> contentHashes) throws MessagingException {
+    /** Marks the messages for deletion at QUIT; nothing is deleted before the session ends. */
+    @Override
+    public void release(Collection<String> contentHashes) throws MessagingException {
         for (String hash : contentHashes) {
             for (Message m : byHash.getOrDefault(hash, List.of())) {
                 m.setFlag(Flags.Flag.DELETED, true);

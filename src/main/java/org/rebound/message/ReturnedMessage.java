@@ -9,11 +9,13 @@ import java.util.OptionalLong;
 
 /**
  * One message as it came out of the mailbox: its exact bytes, a SHA-256 of them (the identity Rebound uses to
- * recognise a message fetched twice), the mailbox's own id for it (the POP3 UIDL, RFC 1939) or empty, and when it
+ * recognise a message fetched twice), the mailbox's own id for it (the POP3 UIDL, RFC 1939; IMAP "uidvalidity:uid",
+ * RFC 3501 section 2.3.1.1) or empty, and when it
  * was downloaded.
  *
  * @param tooLarge for a message over the size limit, its size in the mailbox: then {@code raw} holds only its
- *                 header section (POP3 TOP), and the message is never held in memory whole; empty otherwise
+ *                 header section (POP3 TOP, IMAP BODY.PEEK[HEADER]), and the message is never held in memory whole;
+ *                 empty otherwise
  */
 public record ReturnedMessage(byte[] raw, String contentHash, String mailboxUid, Instant fetchedAt,
                               OptionalLong tooLarge) {

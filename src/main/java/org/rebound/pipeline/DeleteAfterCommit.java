@@ -10,7 +10,9 @@ import org.rebound.message.Disposition;
  * Which messages of the current window may leave the mailbox: exactly those whose outcome the database has
  * committed, and those dealt with in an earlier window (fetched again after a crash between commit and delete),
  * named by content hash, so that every copy of a message in the session shares its fate. The mailbox reader takes
- * the list after the commit and marks them for deletion, which POP3 carries out at QUIT (RFC 1939 section 6). A
+ * the list after the commit (the mailbox consumer's completion of the window's exchange) and lets them go: POP3 deletes
+ * them at QUIT (RFC 1939 section 6), IMAP moves or expunges them at once. Windows of several mailboxes are recorded
+ * one at a time, so what this holds is always the current window's mailbox's. A
  * window that fails commits nothing, releases nothing, and is fetched again. Windows are processed one at a time,
  * on the fetch route's thread.
  */

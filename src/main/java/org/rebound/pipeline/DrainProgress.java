@@ -74,7 +74,7 @@ public final class DrainProgress implements DrainProgressMBean, AutoCloseable {
         return progress;
     }
 
-    /** A POP3 session opened on a mailbox of this many messages. */
+    /** A session (POP3 or IMAP) opened on a mailbox of this many messages. */
     public synchronized void sessionStarted(int mailboxSize) {
         if (idle) {
             idle = false;

@@ -9,7 +9,7 @@ public interface DrainProgressMBean {
     /** Fetched messages whose window has committed. */
     long getMessagesDone();
 
-    /** Windows (POP3 sessions with messages) committed. */
+    /** Windows committed. */
     long getWindows();
 
     /** Bounce events stored (and put in the outbox). */
@@ -21,7 +21,7 @@ public interface DrainProgressMBean {
     /** Messages left in the mailbox on purpose (mail that is not a bounce, under the "keep" policy). */
     long getKept();
 
-    /** Messages the mailbox held when the latest POP3 session opened. */
+    /** Messages the mailbox held when the latest session opened. */
     long getMailboxSizeAtSessionStart();
 
     /** Messages still to fetch in this drain, as far as Rebound knows. */

@@ -10,9 +10,9 @@ import org.rebound.store.ReceivedMessages;
 import org.rebound.message.Disposition;
 
 /**
- * The POP3 unique ids of the messages Rebound keeps in the mailbox (mail that is not a bounce, with the keep
- * policy). The mailbox reader skips them before it downloads anything, so kept mail is never fetched again and
- * never fills a window that new bounces are waiting for. Only kept messages are remembered here; everything else
+ * The mailbox ids (POP3 UIDL; IMAP UIDVALIDITY and UID, as "uidvalidity:uid") of the messages Rebound keeps in the
+ * mailbox (mail that is not a bounce, with the keep policy). The mailbox reader skips them before it downloads
+ * anything, so kept mail is never fetched again and never fills a window that new bounces are waiting for. Only kept messages are remembered here; everything else
  * is deduplicated by content hash (WindowIntake). The set is read from the database at start and grows as windows
  * commit.
  */

@@ -2,7 +2,11 @@ package org.rebound.pipeline;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
+
+import javax.net.ssl.SSLSocketFactory;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -22,21 +26,52 @@ import org.rebound.message.Disposition;
  */
 public final class MailForwarder {
 
-    /** Where and how to send. */
-    public record Smtp(String host, int port, String user, String password, String from, String forwardTo) {
+    /**
+     * How the connection to the SMTP server is protected (rebound.smtp.security): implicit TLS (smtps, RFC 8314 section
+     * 3.3, port 465), STARTTLS required before anything else is sent (RFC 3207, port 587), or none (a relay on the same
+     * host).
+     */
+    public enum Security {
+        SMTPS, STARTTLS, NONE;
+
+        public static Security parse(String text) {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /**
+     * Where and how to send.
+     *
+     * @param socketFactory TLS that trusts the key store of rebound.smtp.trust-store; empty: the JVM's authorities
+     */
+    public record Smtp(String host, int port, String user, String password, String from, String forwardTo,
+            Security security, Optional<SSLSocketFactory> socketFactory) {
     }
 
     private final Smtp smtp;
     private final Session session;
+    private final String transport;
 
     public MailForwarder(Smtp smtp) {
         this.smtp = smtp;
+        this.transport = smtp.security() == Security.SMTPS ? "smtps" : "smtp";
+        String prefix = "mail." + transport + ".";
         Properties p = new Properties();
-        p.setProperty("mail.smtp.host", smtp.host());
-        p.setProperty("mail.smtp.port", Integer.toString(smtp.port()));
-        p.setProperty("mail.smtp.auth", Boolean.toString(!smtp.user().isEmpty()));
-        p.setProperty("mail.smtp.connectiontimeout", "10000");
-        p.setProperty("mail.smtp.timeout", "30000");
+        p.setProperty(prefix + "host", smtp.host());
+        p.setProperty(prefix + "port", Integer.toString(smtp.port()));
+        p.setProperty(prefix + "auth", Boolean.toString(!smtp.user().isEmpty()));
+        p.setProperty(prefix + "connectiontimeout", "10000");
+        p.setProperty(prefix + "timeout", "30000");
+        if (smtp.security() != Security.NONE) {
+            // The certificate must chain to a trusted authority and name the host dialled (RFC 8314 section 4.1).
+            p.setProperty(prefix + "ssl.checkserveridentity", "true");
+            smtp.socketFactory().ifPresent(f -> p.put(prefix + "ssl.socketFactory", f));
+        }
+        if (smtp.security() == Security.STARTTLS) {
+            // Required: a server that does not offer STARTTLS is refused before the login or any mail is sent.
+            p.setProperty(prefix + "starttls.enable", "true");
+            p.setProperty(prefix + "starttls.required", "true");
+        }
         this.session = Session.getInstance(p);
     }
 
@@ -46,7 +81,7 @@ public final class MailForwarder {
         if (forwarded.isEmpty()) {
             return;
         }
-        try (Transport transport = session.getTransport("smtp")) {
+        try (Transport transport = session.getTransport(this.transport)) {
             transport.connect(smtp.host(), smtp.port(), smtp.user().isEmpty() ? null : smtp.user(),
                     smtp.password().isEmpty() ? null : smtp.password());
             for (Disposition d : forwarded) {

@@ -12,6 +12,7 @@ import org.apache.camel.health.HealthCheckRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rebound.mailbox.MailboxAccount;
 import org.junit.jupiter.api.TestInstance;
 import org.rebound.app.TestMail.Failure;
 
@@ -27,10 +28,16 @@ class DatabaseOutageIT {
     private int mailboxDuringOutage;
     private Optional<HealthCheck.Result> databaseDuringOutage;
 
+    /** The protocol the mailbox is read with. */
+    MailboxAccount.Protocol protocol() {
+        return MailboxAccount.Protocol.POP3;
+    }
+
     @BeforeAll
     void cutTheDatabaseThenRestoreIt() throws Exception {
         proxy = new TcpProxy(5432);
-        rebound = RunningRebound.start(TestDatabase.postgres("rebound_outage").throughPort(proxy.port()), s -> s);
+        rebound = RunningRebound.start(TestDatabase.postgres("rebound_outage_" + protocol().storeName())
+                .throughPort(proxy.port()), protocol(), s -> s);
         for (int i = 0; i < 3; i++) {
             rebound.logSent("o" + i + "@sender.example", "r" + i + "@recipient.example", "winter", null);
         }

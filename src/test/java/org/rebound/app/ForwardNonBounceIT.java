@@ -31,7 +31,7 @@ class ForwardNonBounceIT {
         smtp.start();
         rebound = RunningRebound.start(TestDatabase.h2(), s -> s.with("rebound.non-bounce.policy", "forward")
                 .with("rebound.non-bounce.forward-to", "marketing@sender.example")
-                .with("rebound.smtp.port", Integer.toString(port)));
+                .with("rebound.smtp.port", Integer.toString(port)).with("rebound.smtp.security", "none"));
         rebound.mailbox.deliver(TestMail.personalReply());
         RunningRebound.await("the reply forwarded", Duration.ofSeconds(30),
                 () -> smtp.getReceivedMessages().length == 1 && rebound.mailbox.messageCount() == 0);

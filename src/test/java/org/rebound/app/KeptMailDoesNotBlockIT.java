@@ -9,21 +9,28 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rebound.mailbox.MailboxAccount;
 import org.junit.jupiter.api.TestInstance;
 import org.rebound.app.TestMail.Failure;
 
 /**
  * Mail kept in the mailbox (not bounces) sits in front of new bounces; with windows of two messages, three kept
- * messages would fill every window if they were fetched again. They are skipped by UIDL instead.
+ * messages would fill every window if they were fetched again. They are skipped by id instead (POP3 UIDL, IMAP
+ * UIDVALIDITY and UID).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KeptMailDoesNotBlockIT {
 
     private RunningRebound rebound;
 
+    /** The protocol the mailbox is read with. */
+    MailboxAccount.Protocol protocol() {
+        return MailboxAccount.Protocol.POP3;
+    }
+
     @BeforeAll
     void keepThreeThenBounceTwo() throws Exception {
-        rebound = RunningRebound.start(TestDatabase.h2(), s -> s.with("rebound.mailbox.window", "2"));
+        rebound = RunningRebound.start(TestDatabase.h2(), protocol(), s -> s.with("rebound.mailbox.window", "2"));
         for (int i = 0; i < 3; i++) {
             String reply = new String(TestMail.personalReply(), StandardCharsets.US_ASCII)
                     .replace("<reply-1@customer.example>", "<reply-" + i + "@customer.example>");

@@ -24,6 +24,7 @@ import org.apache.camel.api.management.mbean.ManagedRouteMBean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rebound.mailbox.MailboxAccount;
 import org.junit.jupiter.api.TestInstance;
 import org.rebound.app.TestMail.Failure;
 
@@ -38,14 +39,19 @@ abstract class PipelineContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RunningRebound rebound;
+    RunningRebound rebound;
 
     /** An empty database for this run. */
     abstract TestDatabase database() throws SQLException;
 
+    /** The protocol the mailbox is read with. */
+    MailboxAccount.Protocol protocol() {
+        return MailboxAccount.Protocol.POP3;
+    }
+
     @BeforeAll
     void drainAMailbox() throws Exception {
-        rebound = RunningRebound.start(database(), settings -> settings);
+        rebound = RunningRebound.start(database(), protocol(), settings -> settings);
         rebound.logSent("m1@sender.example", "gone@recipient.example", "november-offers", null);
         rebound.logSent("m2@sender.example", "full@recipient.example", "november-offers", null);
         rebound.logSent("m2@sender.example", "moved@recipient.example", "november-offers", null);
@@ -170,6 +176,7 @@ abstract class PipelineContract {
                 .filter(name -> name.getKeyProperty("name").equals("\"fetch-bounces\""))
                 .findFirst().orElseThrow(() -> new AssertionError("no fetch-bounces MBean among " + routes));
 
-        assertTrue((Long) jmx.getAttribute(fetch, "ExchangesCompleted") >= 4);
+        // One exchange per window the mailbox handed out (a poll that finds nothing new sends none).
+        assertTrue((Long) jmx.getAttribute(fetch, "ExchangesCompleted") >= 1);
     }
 }

@@ -20,10 +20,11 @@ import java.util.function.UnaryOperator;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.rebound.events.EventSubscriber;
+import org.rebound.mailbox.MailboxAccount;
 
 /**
- * Rebound as the tests run it: the shipped application.properties and routes, a real POP3 server on loopback, the
- * embedded broker with a subscriber outside Rebound (over TCP), a temporary folder, and the given database.
+ * Rebound as the tests run it: the shipped application.properties and routes, a real POP3 or IMAP server on loopback,
+ * the embedded broker with a subscriber outside Rebound (over TCP), a temporary folder, and the given database.
  */
 final class RunningRebound implements AutoCloseable {
 
@@ -46,8 +47,14 @@ final class RunningRebound implements AutoCloseable {
     }
 
     static RunningRebound start(TestDatabase db, UnaryOperator<Settings> adjust) throws Exception {
+        return start(db, MailboxAccount.Protocol.POP3, adjust);
+    }
+
+    /** Rebound reading a mailbox served with this protocol (pop3 or imap). */
+    static RunningRebound start(TestDatabase db, MailboxAccount.Protocol protocol, UnaryOperator<Settings> adjust)
+            throws Exception {
         Path work = Files.createTempDirectory("rebound-test");
-        DemoMailbox mailbox = new DemoMailbox();
+        DemoMailbox mailbox = new DemoMailbox(protocol);
         int jmsPort = DemoMailbox.freePort();
         Settings settings = mailbox.configure(Settings.load(Path.of("application.properties"), Map.of(),
                         new Properties()))

@@ -48,7 +48,7 @@ class SettingsTest {
     @ParameterizedTest(name = "{0}={1} is refused")
     @CsvSource(delimiter = '|', value = {
         "rebound.mailbox.port|abc|setting rebound.mailbox.port: expected a whole number from 1 to 65535, got 'abc'",
-        "rebound.mailbox.protocol|imap4|setting rebound.mailbox.protocol: expected one of pop3, pop3s, got 'imap4'",
+        "rebound.mailbox.protocol|imap4|setting rebound.mailbox.protocol: expected one of pop3, pop3s, imap, imaps, got 'imap4'",
         "rebound.non-bounce.policy|delete|setting rebound.non-bounce.policy: expected one of keep, forward, dead-letter, got 'delete'",
         "rebound.jms.embedded|yes|setting rebound.jms.embedded: expected true or false, got 'yes'",
         "rebound.correlation.sent-messages.table|sent;drop|rebound.correlation.sent-messages.table",
@@ -61,6 +61,14 @@ class SettingsTest {
         "rebound.correlation.unproven|drop|setting rebound.correlation.unproven: expected one of dead-letter, store, got 'drop'",
         "rebound.correlation.verp-secret|short|rebound.correlation.verp-secret",
         "rebound.outbox.claim-lease|PT0.5S|setting rebound.outbox.claim-lease: expected an ISO-8601 duration of at least PT1S, got 'PT0.5S'",
+        "rebound.mailbox.starttls|true|setting rebound.mailbox.starttls: expected false with pop3s, which is TLS from the start",
+        "rebound.mailbox.starttls|maybe|setting rebound.mailbox.starttls: expected true or false, got 'maybe'",
+        "rebound.mailbox.trust-store|/no/such/store.p12|setting rebound.mailbox.trust-store: expected a readable key store file",
+        "rebound.mailbox.imap.processed|delete|setting rebound.mailbox.imap.processed: expected one of move, expunge, got 'delete'",
+        "rebound.mailbox.auth|basic|setting rebound.mailbox.auth: expected one of password, xoauth2, got 'basic'",
+        "rebound.smtp.security|tls|setting rebound.smtp.security: expected one of smtps, starttls, none, got 'tls'",
+        "rebound.smtp.trust-store|/no/such/store.p12|setting rebound.smtp.trust-store: expected a readable key store file",
+        "rebound.mailboxes.second.protocol|imap4|setting rebound.mailboxes.second.protocol: expected one of pop3, pop3s, imap, imaps, got 'imap4'",
     })
     void wrongSettingStopsStartUpNamingTheKey(String key, String value, String message) {
         Settings s = shipped(Map.of(), new Properties()).with(key, value);
@@ -69,6 +77,47 @@ class SettingsTest {
 
         assertTrue(e.getMessage().startsWith(message) || e.getMessage().contains(message), e.getMessage());
         assertTrue(e.getMessage().contains(key), e.getMessage());
+    }
+
+    @Test
+    void anOAuth2SecretInTheFileStopsStartUpNamingTheKey(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("application.properties");
+        Files.writeString(file, Files.readString(Path.of("application.properties"))
+                .replace("rebound.mailbox.oauth2.client-secret=\n", "rebound.mailbox.oauth2.client-secret=s3cret\n"));
+        Settings s = Settings.load(file, Map.of(), new Properties()).with("rebound.mailbox.auth", "xoauth2")
+                .with("rebound.mailbox.oauth2.token-url", "https://login.example/token")
+                .with("rebound.mailbox.oauth2.client-id", "rebound");
+
+        SettingsException e = assertThrows(SettingsException.class, () -> ReboundServer.start(s));
+
+        assertTrue(e.getMessage().startsWith("setting rebound.mailbox.oauth2.client-secret: expected no value in the "
+                + "configuration file (a secret: set REBOUND_MAILBOX_OAUTH2_CLIENT_SECRET"), e.getMessage());
+    }
+
+    @Test
+    void theClientCredentialsGrantWithoutASecretStopsStartUpNamingTheKey() {
+        Settings s = shipped(Map.of(), new Properties()).with("rebound.mailbox.auth", "xoauth2")
+                .with("rebound.mailbox.oauth2.token-url", "https://login.example/token")
+                .with("rebound.mailbox.oauth2.client-id", "rebound");
+
+        SettingsException e = assertThrows(SettingsException.class, () -> ReboundServer.start(s));
+
+        assertTrue(e.getMessage().startsWith("setting rebound.mailbox.oauth2.client-secret: expected a client secret "
+                + "from the environment"), e.getMessage());
+    }
+
+    @Test
+    void aTokenEndpointInClearStopsStartUpNamingTheKey() {
+        Settings s = shipped(Map.of("REBOUND_MAILBOX_OAUTH2_CLIENT_SECRET", "s3cret"), new Properties())
+                .with("rebound.mailbox.auth", "xoauth2")
+                .with("rebound.mailbox.oauth2.token-url", "http://login.example/token")
+                .with("rebound.mailbox.oauth2.client-id", "rebound");
+
+        SettingsException e = assertThrows(SettingsException.class, () -> ReboundServer.start(s));
+
+        assertTrue(e.getMessage().startsWith("setting rebound.mailbox.oauth2.token-url: expected an https URL"),
+                e.getMessage());
     }
 
     @Test

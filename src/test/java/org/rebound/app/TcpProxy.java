@@ -18,6 +18,7 @@ final class TcpProxy implements AutoCloseable {
     private final int port;
     private final int target;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final StringBuffer clientSent = new StringBuffer();
     private volatile ServerSocket server;
 
     TcpProxy(int target) throws IOException {
@@ -57,15 +58,20 @@ final class TcpProxy implements AutoCloseable {
                 Socket upstream = new Socket("127.0.0.1", target);
                 open.add(client);
                 open.add(upstream);
-                pump(client, upstream);
-                pump(upstream, client);
+                pump(client, upstream, true);
+                pump(upstream, client, false);
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    /** Everything clients have sent through this proxy, as ISO-8859-1 text (a client's protocol commands). */
+    String clientSent() {
+        return clientSent.toString();
+    }
+
+    private void pump(Socket from, Socket to, boolean fromClient) {
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[16384];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
@@ -73,6 +79,9 @@ final class TcpProxy implements AutoCloseable {
                 while ((n = in.read(buffer)) >= 0) {
                     out.write(buffer, 0, n);
                     out.flush();
+                    if (fromClient) {
+                        clientSent.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1));
+                    }
                 }
             } catch (IOException e) {
                 // the other side or cut() closed the connection

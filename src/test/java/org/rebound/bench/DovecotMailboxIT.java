@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rebound.mailbox.MailboxAccount;
+import org.rebound.mailbox.MailboxConnection;
+import org.rebound.mailbox.MailboxReaderIT;
 import org.rebound.mailbox.MailboxReader;
 import org.rebound.mailbox.WindowLimits;
 import org.rebound.pipeline.DeleteAfterCommit;
@@ -41,9 +43,8 @@ class DovecotMailboxIT {
         assumeTrue(DovecotMailbox.installed(), "Dovecot is not installed");
         mailbox = DovecotMailbox.start(dir);
         progress = DrainProgress.start(Clock.systemUTC(), Duration.ofHours(1));
-        MailboxAccount account = new MailboxAccount(MailboxAccount.Protocol.POP3, "127.0.0.1", mailbox.port(),
-                mailbox.user(), mailbox.password(), Duration.ofSeconds(10));
-        reader = new MailboxReader(account, new WindowLimits(10, Long.MAX_VALUE, Integer.MAX_VALUE), 100, KeptMessages.of(List.of()), false, deletes, progress,
+        reader = new MailboxReader(MailboxConnection.of(MailboxReaderIT.account(MailboxAccount.Protocol.POP3,
+                mailbox.port(), mailbox.user(), mailbox.password())), new WindowLimits(10, Long.MAX_VALUE, Integer.MAX_VALUE), 100, KeptMessages.of(List.of()), false, deletes, progress,
                 window -> { });
     }
 

@@ -22,7 +22,7 @@ import org.rebound.pipeline.KeptMessages;
 import org.rebound.message.ReturnedMessage;
 
 /** The mailbox reader against a real POP3 server (GreenMail) over loopback. */
-class MailboxReaderIT {
+public class MailboxReaderIT {
 
     private final DeleteAfterCommit deletes = new DeleteAfterCommit();
     private final List<List<ReturnedMessage>> downloaded = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -255,10 +255,16 @@ class MailboxReaderIT {
     }
 
     private MailboxReader reader(WindowLimits limits, int sessionMessages, KeptMessages kept, boolean keepPolicy) {
-        MailboxAccount account = new MailboxAccount(MailboxAccount.Protocol.POP3, "127.0.0.1", mailbox.port(),
-                DemoMailbox.USER, DemoMailbox.PASSWORD, Duration.ofSeconds(10));
-        return new MailboxReader(account, limits, sessionMessages, kept, keepPolicy, deletes, progress,
+        return new MailboxReader(MailboxConnection.of(account(MailboxAccount.Protocol.POP3, mailbox.port(),
+                DemoMailbox.USER, DemoMailbox.PASSWORD)), limits, sessionMessages, kept, keepPolicy, deletes, progress,
                 downloaded::add);
+    }
+
+    /** A plain account on loopback, its processed IMAP mail expunged. */
+    public static MailboxAccount account(MailboxAccount.Protocol protocol, int port, String user, String password) {
+        return new MailboxAccount("default", protocol, "127.0.0.1", port, user, new PasswordLogin(user, password),
+                MailboxAccount.Authentication.PASSWORD, false, java.util.Optional.empty(), Duration.ofSeconds(10),
+                "INBOX", ProcessedMail.expunged());
     }
 
     /** Fetches a window, commits its first {@code n} messages, and ends the session (QUIT). */

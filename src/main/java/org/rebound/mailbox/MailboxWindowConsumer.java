@@ -1,0 +1,113 @@
+package org.rebound.mailbox;
+
+import java.util.List;
+import java.util.concurrent.locks.Lock;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.Synchronization;
+import org.apache.camel.support.LoggingExceptionHandler;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.rebound.message.ReturnedMessage;
+import org.rebound.text.CauseChain;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls one mailbox and sends each window of messages through the route as one exchange, whose body is the list of
+ * {@link ReturnedMessage}s. The window's messages leave the mailbox in the exchange's completion
+ * ({@link Synchronization#onComplete}), after the route has recorded them and its database transaction committed:
+ * POP3 marks them for deletion at QUIT, IMAP moves or expunges them. A window whose exchange fails
+ * ({@link Synchronization#onFailure}) ends the session: nothing of it is deleted, except the parts that poison
+ * isolation committed on their own.
+ *
+ * <p>The next window downloads while this one is recorded ({@link MailboxReader}). A poll that sent a window is
+ * followed at once by the next when the endpoint is greedy, unless the route set {@code CamelSchedulerPolledMessages}
+ * to false (nothing new in the window). A poll that fails to fetch (the server down, the login refused) is reported
+ * to the endpoint's poll strategy ({@code PollPacer}), which backs off and logs once per failing streak.
+ */
+final class MailboxWindowConsumer extends ScheduledPollConsumer {
+
+    /** The header that names the mailbox account a window came from. */
+    public static final String MAILBOX_HEADER = "ReboundMailbox";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailboxWindowConsumer.class);
+
+    private final MailboxReader reader;
+    private final Lock windowTurn;
+    private final String accountName;
+
+    MailboxWindowConsumer(MailboxWindowEndpoint endpoint, Processor processor, MailboxReader reader, Lock windowTurn,
+            String accountName) {
+        super(endpoint, processor);
+        this.reader = reader;
+        this.windowTurn = windowTurn;
+        this.accountName = accountName;
+        // Failures to fetch go to the poll strategy (PollPacer), which logs a failing streak once, not every poll.
+        setExceptionHandler(new LoggingExceptionHandler(endpoint.getCamelContext(), getClass(), LoggingLevel.DEBUG));
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        windowTurn.lock();
+        try {
+            List<ReturnedMessage> window;
+            try {
+                window = reader.nextWindow();
+            } catch (Exception e) {
+                reader.windowFailed();
+                throw e;
+            }
+            if (window.isEmpty()) {
+                return 0;
+            }
+            Exchange exchange = createExchange(false);
+            try {
+                exchange.getIn().setBody(window);
+                exchange.getIn().setHeader(MAILBOX_HEADER, accountName);
+                exchange.getExchangeExtension().addOnCompletion(new WindowCompletion());
+                getProcessor().process(exchange);
+                if (exchange.isFailed()) {
+                    // The route's failure handling has reported it (PollPacer); the completion ended the session.
+                    LOG.debug("window of {} from {} failed: {}", window.size(), accountName,
+                            CauseChain.of(exchange.getException()));
+                    return 0;
+                }
+                return exchange.getProperty(Exchange.SCHEDULER_POLLED_MESSAGES, true, Boolean.class)
+                        ? window.size() : 0;
+            } finally {
+                releaseExchange(exchange, false);
+            }
+        } finally {
+            windowTurn.unlock();
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        reader.close();
+    }
+
+    /** After the route: the committed messages leave the mailbox, or, if the window failed, the session ends. */
+    private final class WindowCompletion implements Synchronization {
+
+        @Override
+        public void onComplete(Exchange exchange) {
+            try {
+                reader.deleteCommitted();
+            } catch (Exception e) {
+                // Recorded but still in the mailbox: fetched again later and recognised by its content hash.
+                LOG.warn("recorded messages of {} could not be released; they are recognised when fetched again: {}",
+                        accountName, CauseChain.of(e));
+                reader.windowFailed();
+            }
+        }
+
+        @Override
+        public void onFailure(Exchange exchange) {
+            reader.windowFailed();
+        }
+    }
+}
