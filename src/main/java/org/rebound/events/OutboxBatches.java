@@ -81,12 +81,15 @@ public final class OutboxBatches implements AutoCloseable {
     /**
      * Gives the batch back unsent (the endpoint refused it or could not be reached), so that the next pass retries
      * it at once rather than after the claim's lease, which is there for an instance that died holding a claim.
+     * Never fails: the route calls it while handling a failure, and if the database cannot take the release (it is
+     * down too), the claim simply lapses when its lease runs out, no longer renewed.
      */
-    public void release(ClaimedBatch batch) throws SQLException {
+    public void release(ClaimedBatch batch) {
+        batch.stopRenewing();
         try {
             outbox.release(batch.events());
-        } finally {
-            batch.stopRenewing();
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("could not release {}; its claim lapses after the lease: {}", batch, CauseChain.of(e));
         }
     }
 
