@@ -61,7 +61,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--unbounced-per-message", defaultValue = "9", paramLabel = "N",
             description = "Sent messages that never bounced, per generated message, in the sending log "
-                    + "(default: ${DEFAULT-VALUE}: 10 % of the sent mail bounces).")
+                    + "(default: ${DEFAULT-VALUE}: 10 %% of the sent mail bounces).")
     int unbouncedPerMessage;
 
     @Option(names = "--postgres-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test")
