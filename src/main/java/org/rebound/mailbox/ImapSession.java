@@ -7,10 +7,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
 
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
@@ -38,7 +34,7 @@ import org.rebound.message.ReturnedMessage;
  * (MOVE, RFC 6851, or COPY then \Deleted and UID EXPUNGE where the server lacks MOVE) or flagged \Deleted and
  * expunged (UID EXPUNGE of exactly those messages, RFC 4315, where the server has UIDPLUS), as configured.
  */
-final class ImapSession implements MailboxSession {
+final class ImapSession extends ListedSession {
 
     /** Bounds what is read of a message over the size limit: its header section, never its body. */
     private static final int HEADER_SECTION_LIMIT = 1024 * 1024;
@@ -46,21 +42,13 @@ final class ImapSession implements MailboxSession {
     private final IMAPStore store;
     private final IMAPFolder folder;
     private final ProcessedMail processed;
-    private final Message[] messages;
-    private final String[] uids;
-    private final long[] sizes;
-    private final Map<String, List<Message>> byHash = new ConcurrentHashMap<>();
-    private int next;
-    private int handedOut;
 
     private ImapSession(IMAPStore store, IMAPFolder folder, ProcessedMail processed, Message[] messages,
             String[] uids, long[] sizes) {
+        super(messages, uids, sizes);
         this.store = store;
         this.folder = folder;
         this.processed = processed;
-        this.messages = messages;
-        this.uids = uids;
-        this.sizes = sizes;
     }
 
     /** @param store an IMAP store, connected (logged in) */
@@ -96,57 +84,18 @@ final class ImapSession implements MailboxSession {
     }
 
     @Override
-    public int size() {
-        return messages.length;
-    }
-
-    @Override
-    public synchronized int remaining() {
-        return messages.length - next;
-    }
-
-    @Override
-    public synchronized int handedOut() {
-        return handedOut;
-    }
-
-    @Override
-    public synchronized List<ReturnedMessage> fetch(WindowLimits limits, Predicate<String> skip)
-            throws MessagingException, IOException {
-        List<ReturnedMessage> window = new ArrayList<>(Math.min(limits.messages(), messages.length - next));
-        long bytes = 0;
-        while (next < messages.length && window.size() < limits.messages()) {
-            int i = next;
-            if (skip.test(uids[i])) {
-                next++;
-                continue;
-            }
-            boolean tooLarge = sizes[i] > limits.messageBytes();
-            long cost = tooLarge ? 0 : sizes[i];
-            if (!window.isEmpty() && bytes + cost > limits.bytes()) {
-                break;
-            }
-            next++;
-            bytes += cost;
-            ReturnedMessage m = tooLarge ? headerSection(i) : whole(i);
-            byHash.computeIfAbsent(m.contentHash(), h -> new CopyOnWriteArrayList<>()).add(messages[i]);
-            window.add(m);
-        }
-        handedOut += window.size();
-        return window;
-    }
-
-    private ReturnedMessage whole(int i) throws MessagingException, IOException {
-        IMAPMessage m = (IMAPMessage) messages[i];
+    ReturnedMessage whole(Message message, String uid, long size) throws MessagingException, IOException {
+        IMAPMessage m = (IMAPMessage) message;
         m.setPeek(true);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.max(8192, sizes[i] + 256));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.max(8192, size + 256));
         m.writeTo(bytes);
-        return ReturnedMessage.of(bytes.toByteArray(), uids[i]);
+        return ReturnedMessage.of(bytes.toByteArray(), uid);
     }
 
     /** The header section as the server gives it (BODY.PEEK[HEADER]), lines joined by CRLF, blank line last. */
-    private ReturnedMessage headerSection(int i) throws MessagingException {
-        IMAPMessage m = (IMAPMessage) messages[i];
+    @Override
+    ReturnedMessage headerSection(Message message, String uid, long size) throws MessagingException {
+        IMAPMessage m = (IMAPMessage) message;
         m.setPeek(true);
         StringBuilder text = new StringBuilder();
         for (Enumeration<String> lines = m.getAllHeaderLines(); lines.hasMoreElements()
@@ -154,14 +103,14 @@ final class ImapSession implements MailboxSession {
             text.append(lines.nextElement()).append("\r\n");
         }
         text.append("\r\n");
-        return ReturnedMessage.headersOnly(text.toString().getBytes(StandardCharsets.ISO_8859_1), uids[i], sizes[i]);
+        return ReturnedMessage.headersOnly(text.toString().getBytes(StandardCharsets.ISO_8859_1), uid, size);
     }
 
     @Override
     public void release(Collection<String> contentHashes) throws MessagingException {
         List<Message> going = new ArrayList<>();
         for (String hash : contentHashes) {
-            going.addAll(byHash.getOrDefault(hash, List.of()));
+            going.addAll(handedOutWith(hash));
         }
         if (going.isEmpty()) {
             return;

@@ -3,14 +3,8 @@ package org.rebound.mailbox;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
 
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
@@ -37,28 +31,18 @@ import org.rebound.message.ReturnedMessage;
  * <p>Thread use: one thread fetches (the prefetcher) while another marks committed messages; marking is local to
  * the client, and the message list and ids are fixed when the session opens.
  */
-final class Pop3Session implements MailboxSession {
+final class Pop3Session extends ListedSession {
 
     private final Store store;
     private final POP3Folder folder;
     /** Bounds what is read of a message over the size limit: its header section, never its body. */
     private static final int HEADER_SECTION_LIMIT = 1024 * 1024;
 
-    private final Message[] messages;
-    private final String[] uids;
-    /** Each message's size as the server lists it (LIST, RFC 1939 section 5), read once when the session opens. */
-    private final int[] sizes;
-    /** The messages handed out in this session, by content hash (copies share one). */
-    private final Map<String, List<Message>> byHash = new ConcurrentHashMap<>();
-    private int next;
-    private int handedOut;
-
+    /** @param sizes each message's size as the server lists it (LIST, RFC 1939 section 5) */
     private Pop3Session(Store store, POP3Folder folder, Message[] messages, String[] uids, int[] sizes) {
+        super(messages, uids, Arrays.stream(sizes).asLongStream().toArray());
         this.store = store;
         this.folder = folder;
-        this.messages = messages;
-        this.uids = uids;
-        this.sizes = sizes;
     }
 
     /**
@@ -95,56 +79,17 @@ final class Pop3Session implements MailboxSession {
     }
 
     @Override
-    public int size() {
-        return messages.length;
-    }
-
-    @Override
-    public synchronized int remaining() {
-        return messages.length - next;
-    }
-
-    @Override
-    public synchronized int handedOut() {
-        return handedOut;
+    ReturnedMessage whole(Message message, String uid, long size) throws MessagingException, IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.max(8192, size + 256));
+        message.writeTo(bytes);
+        return ReturnedMessage.of(bytes.toByteArray(), uid);
     }
 
     /** A message over the size limit is read as its header section with TOP (RFC 1939 section 7). */
     @Override
-    public synchronized List<ReturnedMessage> fetch(WindowLimits limits, Predicate<String> skip)
-            throws MessagingException, IOException {
-        List<ReturnedMessage> window = new ArrayList<>(Math.min(limits.messages(), messages.length - next));
-        long bytes = 0;
-        while (next < messages.length && window.size() < limits.messages()) {
-            int i = next;
-            if (!uids[i].isEmpty() && skip.test(uids[i])) {
-                next++;
-                continue;
-            }
-            boolean tooLarge = sizes[i] > limits.messageBytes();
-            long cost = tooLarge ? 0 : sizes[i];
-            if (!window.isEmpty() && bytes + cost > limits.bytes()) {
-                break;
-            }
-            next++;
-            bytes += cost;
-            ReturnedMessage m = tooLarge ? headerSection(i) : whole(i);
-            byHash.computeIfAbsent(m.contentHash(), h -> new CopyOnWriteArrayList<>()).add(messages[i]);
-            window.add(m);
-        }
-        handedOut += window.size();
-        return window;
-    }
-
-    private ReturnedMessage whole(int i) throws MessagingException, IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(8192, sizes[i] + 256));
-        messages[i].writeTo(bytes);
-        return ReturnedMessage.of(bytes.toByteArray(), uids[i]);
-    }
-
-    private ReturnedMessage headerSection(int i) throws MessagingException, IOException {
-        try (InputStream top = ((POP3Message) messages[i]).top(0)) {
-            return ReturnedMessage.headersOnly(top.readNBytes(HEADER_SECTION_LIMIT), uids[i], sizes[i]);
+    ReturnedMessage headerSection(Message message, String uid, long size) throws MessagingException, IOException {
+        try (InputStream top = ((POP3Message) message).top(0)) {
+            return ReturnedMessage.headersOnly(top.readNBytes(HEADER_SECTION_LIMIT), uid, size);
         }
     }
 
@@ -152,7 +97,7 @@ final class Pop3Session implements MailboxSession {
     @Override
     public void release(Collection<String> contentHashes) throws MessagingException {
         for (String hash : contentHashes) {
-            for (Message m : byHash.getOrDefault(hash, List.of())) {
+            for (Message m : handedOutWith(hash)) {
                 m.setFlag(Flags.Flag.DELETED, true);
             }
         }
