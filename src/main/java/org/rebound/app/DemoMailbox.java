@@ -160,12 +160,7 @@ public final class DemoMailbox implements AutoCloseable {
 
         @Override
         protected ProtocolHandler createProtocolHandler(Socket client) {
-            try {
-                client.setTcpNoDelay(true);
-            } catch (SocketException e) {
-                throw new UncheckedIOException("cannot set TCP_NODELAY on a POP3 connection", e);
-            }
-            return super.createProtocolHandler(client);
+            return super.createProtocolHandler(noDelay(client));
         }
     }
 
@@ -177,12 +172,17 @@ public final class DemoMailbox implements AutoCloseable {
 
         @Override
         protected ProtocolHandler createProtocolHandler(Socket client) {
-            try {
-                client.setTcpNoDelay(true);
-            } catch (SocketException e) {
-                throw new UncheckedIOException("cannot set TCP_NODELAY on an IMAP connection", e);
-            }
-            return new ImapHandler(managers.getUserManager(), managers.getImapHostManager(), client);
+            return new ImapHandler(managers.getUserManager(), managers.getImapHostManager(), noDelay(client));
+        }
+    }
+
+    /** The client's connection, set to send each response at once (see NoDelayGreenMail). */
+    private static Socket noDelay(Socket client) {
+        try {
+            client.setTcpNoDelay(true);
+            return client;
+        } catch (SocketException e) {
+            throw new UncheckedIOException("cannot set TCP_NODELAY on a mailbox connection", e);
         }
     }
 
