@@ -23,8 +23,8 @@ import javax.sql.DataSource;
 import org.rebound.dsn.BounceReport;
 import org.rebound.events.EventSubscriber;
 import org.rebound.dsn.RecipientStatus;
-import org.rebound.dsn.ReportParser;
-import org.rebound.dsn.UnparseableMessageException;
+import org.rebound.dsn.parse.ReportParser;
+import org.rebound.dsn.mime.UnparseableMessageException;
 
 import org.rebound.mailbox.MailboxAccount;
 

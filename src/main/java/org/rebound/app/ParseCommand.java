@@ -18,8 +18,8 @@ import org.rebound.classify.Classification;
 import org.rebound.classify.Classifier;
 import org.rebound.dsn.BounceReport;
 import org.rebound.dsn.RecipientStatus;
-import org.rebound.dsn.ReportParser;
-import org.rebound.dsn.UnparseableMessageException;
+import org.rebound.dsn.parse.ReportParser;
+import org.rebound.dsn.mime.UnparseableMessageException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -38,7 +38,7 @@ import org.rebound.correlate.Correlator;
 import org.rebound.correlate.SentMessageLookup;
 import org.rebound.correlate.SentMessageTable;
 import org.rebound.deadletter.DeadLetterFolder;
-import org.rebound.dsn.ReportParser;
+import org.rebound.dsn.parse.ReportParser;
 import org.rebound.events.BrokerLogin;
 import org.rebound.events.BrokerPublishing;
 import org.rebound.events.EmbeddedBroker;

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import org.rebound.dsn.ReportParser;
+import org.rebound.dsn.parse.ReportParser;
 import org.rebound.store.Reclassifier;
 
 import picocli.CommandLine.Command;

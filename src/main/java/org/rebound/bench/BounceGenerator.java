@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import org.rebound.dsn.BounceReport;
 import org.rebound.dsn.Kind;
 import org.rebound.dsn.RecipientStatus;
-import org.rebound.dsn.ReportParser;
-import org.rebound.dsn.UnparseableMessageException;
+import org.rebound.dsn.parse.ReportParser;
+import org.rebound.dsn.mime.UnparseableMessageException;
 
 /**
  * Makes any number of realistic returned messages from real ones: each template (a real bounce of some MTA's

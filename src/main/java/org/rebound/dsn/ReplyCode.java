@@ -29,7 +29,7 @@ public final class ReplyCode {
      * followed by space, '-', or the end, and not part of a longer number, a dotted number, an address or a "#"
      * tag; or -1. A scan by hand, which costs a fraction of the regular expression's look-behind at every position.
      */
-    static int next(String text, int from) {
+    public static int next(String text, int from) {
         int length = text.length();
         for (int i = Math.max(from, 0); i + 2 < length; i++) {
             char c = text.charAt(i);

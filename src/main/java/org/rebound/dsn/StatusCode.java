@@ -1,5 +1,7 @@
 package org.rebound.dsn;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,15 @@ public record StatusCode(int statusClass, int subject, int detail) {
         return f == null ? Optional.empty() : Optional.of(f.code());
     }
 
+    /** Every status code in a text, in order, with where each stands. */
+    public static List<Found> findAll(String text) {
+        List<Found> all = new ArrayList<>(2);
+        for (Found f = next(text, 0); f != null; f = next(text, f.end())) {
+            all.add(f);
+        }
+        return all;
+    }
+
     /**
      * The first failure code (class 4 or 5) in a text, else its first code: an SMTP transcript shows the
      * 2.x.x replies to the commands that worked before the one that failed.
@@ -38,7 +49,7 @@ public record StatusCode(int statusClass, int subject, int detail) {
     }
 
     /** A code found in a text, and where: text.substring(start, end) is the code. */
-    record Found(StatusCode code, int start, int end) {
+    public record Found(StatusCode code, int start, int end) {
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.rebound.pipeline;
 
 import org.rebound.dsn.BounceReport;
-import org.rebound.dsn.ReportParser;
+import org.rebound.dsn.parse.ReportParser;
 import org.rebound.message.ReturnedMessage;
 import org.rebound.message.MessageResult;
 

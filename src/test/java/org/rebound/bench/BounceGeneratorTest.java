@@ -19,7 +19,7 @@ import org.rebound.bench.BounceGenerator.Category;
 import org.rebound.bench.BounceGenerator.Generated;
 import org.rebound.dsn.BounceReport;
 import org.rebound.dsn.RecipientStatus;
-import org.rebound.dsn.ReportParser;
+import org.rebound.dsn.parse.ReportParser;
 import org.rebound.message.ReturnedMessage;
 
 class BounceGeneratorTest {

@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 import org.rebound.dsn.BounceReport;
 import org.rebound.dsn.RecipientStatus;
-import org.rebound.dsn.ReportParser;
+import org.rebound.dsn.parse.ReportParser;
 
 /**
  * Prints the classifier's throughput on one thread over a folder of returned messages (default: the shared

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rebound.dsn.BounceReport;
 import org.rebound.dsn.RecipientStatus;
-import org.rebound.dsn.ReportParser;
+import org.rebound.dsn.parse.ReportParser;
 
 /**
  * The shared corpus of real bounces (../shared/corpus/sisimai: Sisimai's test set with its expected results) read

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.rebound.dsn.mime.UnparseableMessageException;
+import org.rebound.dsn.parse.ReportParser;
 
 /**
  * What a report may be read from: statuses only from delivery-status fields and the servers' words (RFC 3464,

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.rebound.app.Mbox;
+import org.rebound.dsn.mime.UnparseableMessageException;
+import org.rebound.dsn.parse.ReportParser;
 
 /** The shared corpus copied under src/test/resources/corpus (Sisimai's set-of-emails, BSD 2-Clause, see LICENSE). */
 final class CorpusSupport {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.rebound.dsn.parse.ReportParser;
 
 /**
  * The shared corpus as a table: one row per expected.tsv row, asserting the recipient is found and its status is

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.rebound.app.Mbox;
+import org.rebound.dsn.format.PseudoStatus;
+import org.rebound.dsn.format.RecipientFacts;
 
 /** The small readers the format parsers share: status and reply codes, addresses, DSN field blocks, mbox files. */
 class FieldReadersTest {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.rebound.dsn.mime.UnparseableMessageException;
+import org.rebound.dsn.parse.ReportParser;
 
 /**
  * Mutates corpus messages (truncation, flipped bytes, deleted and duplicated lines, stripped CRs, inserted 8-bit

@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.rebound.dsn.mime.UnparseableMessageException;
+import org.rebound.dsn.parse.ReportParser;
 
 /**
  * Each reporting MTA's format is read by its own parser, chosen by the evidence its Sisimai module checks (one

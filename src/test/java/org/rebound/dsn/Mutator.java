@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.rebound.dsn.parse.ReportParser;
 
 /**
  * Damages a real message the ways real mail is damaged: truncation, flipped bytes, deleted and duplicated lines,

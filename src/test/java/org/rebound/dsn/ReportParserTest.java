@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.rebound.dsn.mime.UnparseableMessageException;
+import org.rebound.dsn.parse.ReportParser;
 
 /** Synthetic messages, one per branch of the parser chain and per robustness rule. */
 class ReportParserTest {

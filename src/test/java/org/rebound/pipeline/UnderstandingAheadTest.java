@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.rebound.classify.Classifier;
-import org.rebound.dsn.ReportParser;
+import org.rebound.dsn.parse.ReportParser;
 import org.rebound.testing.ManualClock;
 import org.rebound.message.ReturnedMessage;
 import org.rebound.message.MessageResult;

@@ -27,7 +27,7 @@ public final class ArfParser implements FormatParser {
         return "arf";
     }
 
-    static boolean recognises(ReturnedMail mail) {
+    public static boolean recognises(ReturnedMail mail) {
         return mail.mime().first("message/feedback-report").isPresent()
                 || mail.subjectLower().contains("complaint about message from");
     }

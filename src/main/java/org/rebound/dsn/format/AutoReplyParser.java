@@ -29,7 +29,7 @@ public final class AutoReplyParser implements FormatParser {
         return "rfc3834";
     }
 
-    static boolean recognises(ReturnedMail mail) {
+    public static boolean recognises(ReturnedMail mail) {
         var h = mail.headers();
         String autoSubmitted = h.first("auto-submitted").toLowerCase(java.util.Locale.ROOT);
         if (autoSubmitted.startsWith("auto-replied")) {

@@ -37,7 +37,7 @@ public final class ChallengeParser implements FormatParser {
         return "challenge";
     }
 
-    static boolean recognises(ReturnedMail mail) {
+    public static boolean recognises(ReturnedMail mail) {
         if (mail.fromMailSystem()) {
             return false;
         }

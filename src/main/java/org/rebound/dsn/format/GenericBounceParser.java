@@ -12,7 +12,7 @@ public final class GenericBounceParser extends NoticeParser {
     }
 
     /** Looks like a bounce: from a mail system, or a subject that says delivery failed. */
-    static boolean recognises(ReturnedMail mail) {
+    public static boolean recognises(ReturnedMail mail) {
         if (mail.fromMailSystem()) {
             return true;
         }

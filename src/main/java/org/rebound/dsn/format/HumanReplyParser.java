@@ -29,7 +29,7 @@ public final class HumanReplyParser implements FormatParser {
         return "reply";
     }
 
-    static boolean recognises(ReturnedMail mail) {
+    public static boolean recognises(ReturnedMail mail) {
         if (mail.fromMailSystem() || mail.fromAddress().isEmpty()) {
             return false;
         }

@@ -12,7 +12,7 @@ import org.rebound.dsn.Action;
 import org.rebound.dsn.Addresses;
 import org.rebound.dsn.BounceReport;
 import org.rebound.dsn.Kind;
-import org.rebound.dsn.RecipientFacts;
+import org.rebound.dsn.format.RecipientFacts;
 import org.rebound.dsn.RecipientStatus;
 import org.rebound.dsn.SmtpCommand;
 

@@ -21,7 +21,7 @@ public final class UnsubscribeRequestParser implements FormatParser {
         return "unsubscribe";
     }
 
-    static boolean recognises(ReturnedMail mail) {
+    public static boolean recognises(ReturnedMail mail) {
         return mail.headers().first("x-apple-unsubscribe").trim().toLowerCase(Locale.ROOT).equals("true");
     }
 

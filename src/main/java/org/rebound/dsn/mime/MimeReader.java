@@ -20,7 +20,7 @@ import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.apache.james.mime4j.stream.RecursionMode;
-import org.rebound.dsn.UnparseableMessageException;
+import org.rebound.dsn.mime.UnparseableMessageException;
 
 /**
  * Walks the raw bytes of a message once with Apache James Mime4j's streaming parser in permissive mode (fast and

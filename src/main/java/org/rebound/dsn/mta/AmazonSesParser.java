@@ -13,7 +13,7 @@ import org.rebound.dsn.Action;
 import org.rebound.dsn.BounceReport;
 import org.rebound.dsn.Kind;
 import org.rebound.dsn.OriginalMessage;
-import org.rebound.dsn.RecipientFacts;
+import org.rebound.dsn.format.RecipientFacts;
 import org.rebound.dsn.RecipientStatus;
 import org.rebound.dsn.format.FormatParser;
 import org.rebound.dsn.format.ReturnedMail;

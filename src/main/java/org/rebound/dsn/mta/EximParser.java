@@ -5,7 +5,7 @@ import java.util.Locale;
 
 import org.rebound.dsn.Addresses;
 import org.rebound.dsn.DeliveryStatusFields;
-import org.rebound.dsn.RecipientFacts;
+import org.rebound.dsn.format.RecipientFacts;
 import org.rebound.dsn.ReplyCode;
 import org.rebound.dsn.SmtpCommand;
 import org.rebound.dsn.format.NoticeParser;

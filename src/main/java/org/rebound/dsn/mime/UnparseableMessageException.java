@@ -1,4 +1,4 @@
-package org.rebound.dsn;
+package org.rebound.dsn.mime;
 
 /** A returned message that cannot be read at all: its bytes go to the dead-letter folder with this reason. */
 public class UnparseableMessageException extends Exception {

@@ -1,6 +1,12 @@
-package org.rebound.dsn;
+package org.rebound.dsn.format;
 
 import java.util.Optional;
+import org.rebound.dsn.Action;
+import org.rebound.dsn.Addresses;
+import org.rebound.dsn.RecipientStatus;
+import org.rebound.dsn.ReplyCode;
+import org.rebound.dsn.SmtpCommand;
+import org.rebound.dsn.StatusCode;
 
 /**
  * Builds a {@link RecipientStatus} from what a report states, filling in what it leaves out the way every format
@@ -90,7 +96,7 @@ public final class RecipientFacts {
      */
     private static Optional<StatusCode> lastAfterReplyCode(String diagnostic) {
         StatusCode last = null;
-        for (StatusCode.Found f = StatusCode.next(diagnostic, 0); f != null; f = StatusCode.next(diagnostic, f.end())) {
+        for (StatusCode.Found f : StatusCode.findAll(diagnostic)) {
             if (followsReplyCode(diagnostic, f.start())) {
                 last = f.code();
             }

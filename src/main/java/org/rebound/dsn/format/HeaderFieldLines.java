@@ -1,7 +1,10 @@
-package org.rebound.dsn;
+package org.rebound.dsn.format;
 
 import java.util.Locale;
 import java.util.Set;
+
+import org.rebound.dsn.ReplyCode;
+import org.rebound.dsn.StatusCode;
 
 /**
  * Finds the message header fields (RFC 5322 section 3.6, RFC 2045, RFC 2369) that a notice copies from the original
@@ -45,7 +48,7 @@ final class HeaderFieldLines {
             inField = isField(text, pos, end) || (inField && continuation);
             if (inField) {
                 String line = text.substring(pos, end);
-                if (StatusCode.next(line, 0) != null || ReplyCode.next(line, 0) >= 0) {
+                if (StatusCode.find(line).isPresent() || ReplyCode.next(line, 0) >= 0) {
                     return true;
                 }
             }

@@ -1,4 +1,4 @@
-package org.rebound.dsn.format;
+package org.rebound.dsn.parse;
 
 import java.util.Optional;
 
@@ -6,6 +6,16 @@ import org.rebound.dsn.BounceReport;
 import org.rebound.dsn.Kind;
 import org.rebound.dsn.OriginalMessage;
 import org.rebound.dsn.mta.MtaParsers;
+import org.rebound.dsn.format.ArfParser;
+import org.rebound.dsn.format.AutoReplyParser;
+import org.rebound.dsn.format.ChallengeParser;
+import org.rebound.dsn.format.FormatParser;
+import org.rebound.dsn.format.GenericBounceParser;
+import org.rebound.dsn.format.HumanReplyParser;
+import org.rebound.dsn.format.ReturnedMail;
+import org.rebound.dsn.format.Rfc3464Parser;
+import org.rebound.dsn.format.SendersOwnAddresses;
+import org.rebound.dsn.format.UnsubscribeRequestParser;
 
 /**
  * Chooses the parser for a returned message by evidence, cheapest and most certain first: a feedback-report part

@@ -1,4 +1,4 @@
-package org.rebound.dsn;
+package org.rebound.dsn.format;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.rebound.dsn.phrase.CodePhrases;
 import org.rebound.dsn.phrase.PhraseBook;
 import org.rebound.text.WordSearch;
+import org.rebound.dsn.SmtpCommand;
+import org.rebound.dsn.StatusCode;
 
 /**
  * Derives a status code from a diagnostic text that states none, the way Sisimai does (lib/Sisimai/SMTP/Status.pm,

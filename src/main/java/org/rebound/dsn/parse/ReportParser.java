@@ -1,12 +1,16 @@
-package org.rebound.dsn;
+package org.rebound.dsn.parse;
 
-import org.rebound.dsn.format.ParserChain;
+import org.rebound.dsn.parse.ParserChain;
 import org.rebound.dsn.format.ReturnedMail;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import org.rebound.dsn.mime.MimePart;
 import org.rebound.dsn.mime.MimeReader;
+import org.rebound.dsn.BounceReport;
+import org.rebound.dsn.FieldLimits;
+import org.rebound.dsn.RecipientStatus;
+import org.rebound.dsn.mime.UnparseableMessageException;
 
 /**
  * Reads a returned message into a {@link BounceReport}: one MIME walk (Apache James Mime4j), then the parser the
