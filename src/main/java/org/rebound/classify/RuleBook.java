@@ -3,6 +3,7 @@ package org.rebound.classify;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import org.rebound.text.WordSearch;
  * reply-code fallbacks). A reloaded book is a new instance, so a classification never sees half an edit.
  */
 public final class RuleBook {
+
+    private static final int INDEXED_LENGTH = 12;
 
     private final List<Rule> rules;
     private final Map<String, Rule> byId = new LinkedHashMap<>();
@@ -68,7 +71,7 @@ public final class RuleBook {
                 for (int g = 0; g < ids.length; g++) {
                     ids[g] = groups;
                     ruleOf.add(r);
-                    words.put(groups++, required.get(g));
+                    words.put(groups++, indexed(required.get(g)));
                 }
                 groupsOf.add(ids);
             }
@@ -83,6 +86,22 @@ public final class RuleBook {
             firstExpression[i] = expressions;
             expressions += this.rules.get(i).conditions().diagnostic().size();
         }
+    }
+
+    /**
+     * What the index holds of a group's words: the first {@value #INDEXED_LENGTH} characters of each. A rule is
+     * tried when they occur, and its expression decides; the index only has to rule out the rules a text cannot
+     * match. Whole phrases (the reference tables' are long) made an automaton of 21,400 states, a 5 MB table whose
+     * cache misses were most of the search's time; their first twelve characters make one of 6,300 (1.4 MB). On the
+     * shared corpus that tries a tenth more rule expressions (8,872 against 8,049) and classifies faster: same-JVM
+     * A/B of parse and classify, median time ratio 1.05-1.07 over 10 and 16 characters' 0.99-1.05.
+     */
+    private static Set<String> indexed(Set<String> words) {
+        Set<String> heads = new HashSet<>();
+        for (String w : words) {
+            heads.add(w.length() > INDEXED_LENGTH ? w.substring(0, INDEXED_LENGTH) : w);
+        }
+        return heads;
     }
 
     public List<Rule> rules() {

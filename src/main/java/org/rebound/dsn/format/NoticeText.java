@@ -59,10 +59,19 @@ public final class NoticeText {
         if (!ruled && "mMoOtTcCbB".indexOf(c) < 0) {
             return false;
         }
+        if (!ruled) {
+            // Compared in place: most lines that start with one of these letters are no marker, and copying each
+            // in lower case cost more than the comparisons.
+            for (String w : MARKER_PHRASES) {
+                if (text.regionMatches(true, s, w, 0, w.length())) {
+                    return true;
+                }
+            }
+            return false;
+        }
         String line = text.substring(s, to).toLowerCase(Locale.ROOT);
-        List<String> words = ruled ? RULED_WORDS : MARKER_PHRASES;
-        for (String w : words) {
-            if (ruled ? line.contains(w) : line.startsWith(w)) {
+        for (String w : RULED_WORDS) {
+            if (line.contains(w)) {
                 return true;
             }
         }

@@ -16,6 +16,12 @@ import org.apache.james.mime4j.util.RecycledByteArrayBuffer;
  */
 final class QuickFieldBuilder implements FieldBuilder {
 
+    /**
+     * One refusal for every line: it carries no stack trace and nothing of the line, and permissive parsing only
+     * catches it and skips the line, so there is nothing to tell one from another.
+     */
+    private static final NotAField NOT_A_FIELD = new NotAField();
+
     private final DefaultFieldBuilder delegate;
 
     QuickFieldBuilder(int maxHeaderLength) {
@@ -36,7 +42,7 @@ final class QuickFieldBuilder implements FieldBuilder {
     public RawField build() throws MimeException {
         RecycledByteArrayBuffer raw = delegate.getRaw();
         if (raw != null && !mayBeField(raw)) {
-            throw new NotAField();
+            throw NOT_A_FIELD;
         }
         return delegate.build();
     }
