@@ -1,5 +1,6 @@
 package org.rebound;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -21,4 +22,13 @@ class PackageStructureTest {
     @ArchTest
     static final ArchRule noTwoPackagesImportEachOtherInACircle =
             slices().matching("org.rebound.(**)").should().beFreeOfCycles();
+
+    /**
+     * The mailbox reads windows and lets go of what a committed window released; it learns that from the window, the
+     * exchange's body (message.Window), and never reaches into the pipeline that records it.
+     */
+    @ArchTest
+    static final ArchRule theMailboxKnowsNothingOfThePipeline = noClasses().that()
+            .resideInAPackage("org.rebound.mailbox..").should().dependOnClassesThat()
+            .resideInAPackage("org.rebound.pipeline..");
 }

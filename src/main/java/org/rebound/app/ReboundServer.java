@@ -50,6 +50,7 @@ import org.rebound.health.DatabaseHealthCheck;
 import org.rebound.health.PollPacer;
 import org.rebound.health.StuckWindowWatch;
 import org.rebound.health.MailboxHealthCheck;
+import org.rebound.mailbox.KeptMessages;
 import org.rebound.mailbox.MailboxAccount;
 import org.rebound.mailbox.MailboxWindowComponent;
 import org.rebound.mailbox.WindowReading;
@@ -57,11 +58,9 @@ import org.rebound.mailbox.WindowLimits;
 import org.rebound.pipeline.NonBouncePolicy;
 import org.rebound.pipeline.MessageUnderstanding;
 import org.rebound.pipeline.RecipientClassifier;
-import org.rebound.pipeline.DeleteAfterCommit;
 import org.rebound.pipeline.DispositionPolicy;
 import org.rebound.pipeline.DrainProgress;
 import org.rebound.pipeline.EventCorrelator;
-import org.rebound.pipeline.KeptMessages;
 import org.rebound.pipeline.MailForwarder;
 import org.rebound.pipeline.PoisonIsolation;
 import org.rebound.pipeline.StuckMessages;
@@ -149,18 +148,15 @@ public final class ReboundServer implements AutoCloseable {
             }
             jmsConnectionFactory = jms;
             main.bind("dataSource", dataSource);
-            DeleteAfterCommit deletes = new DeleteAfterCommit();
             ExecutorService parsingPool = parsingPool(parsingThreads);
             resources.push(parsingPool::shutdownNow);
             DrainProgress progress = DrainProgress.start(clock, Duration.ofSeconds(5));
             resources.push(progress);
             main.bind("drainProgress", progress);
-            main.bind("deleteAfterCommit", deletes);
             ReceivedMessages received = new ReceivedMessages(dataSource);
             StuckMessages stuck = new StuckMessages(clock, backoffMax);
-            main.bind("windowIntake", new WindowIntake(received, deletes, stuck));
-            KeptMessages kept = KeptMessages.load(received);
-            main.bind("keptMessages", kept);
+            main.bind("windowIntake", new WindowIntake(received, stuck));
+            KeptMessages kept = KeptMessages.of(received.keptMailboxUids());
             ExecutorService aheadPool = understandAheadPool(parsingThreads);
             resources.push(aheadPool::shutdownNow);
             UnderstandingAhead understanding = new UnderstandingAhead(new MessageUnderstanding(
@@ -168,8 +164,7 @@ public final class ReboundServer implements AutoCloseable {
                     new RecipientClassifier(classifier, clock)), aheadPool);
             // The routes' mailbox: endpoints (camel-mail's endpoint, read a window at a time); one route per mailbox.
             main.bind(MailboxWindowComponent.SCHEME, new MailboxWindowComponent(mailboxes, new WindowReading(window,
-                    sessionMessages, kept, nonBounce == NonBouncePolicy.KEEP, deletes, progress,
-                    understanding::downloaded)));
+                    sessionMessages, kept, nonBounce == NonBouncePolicy.KEEP, understanding::downloaded)));
             main.bind("parsingPool", parsingPool);
             main.bind("messageUnderstanding", understanding);
             lookup = new SentMessageLookup(dataSource, sentTable, correlation.recipientTimeWindow());
@@ -180,7 +175,7 @@ public final class ReboundServer implements AutoCloseable {
             DeadLetterFolder deadLetters = new DeadLetterFolder(deadLetterDir, clock, Version.current());
             main.bind("deadLetterFolder", deadLetters);
             main.bind("poisonIsolation", new PoisonIsolation(() -> DatabaseHealthCheck.answers(dataSource),
-                    deadLetters, received, deletes, stuck));
+                    deadLetters, received, stuck));
             main.bind("bounceStore", new BounceStore(dataSource, clock, quarantine,
                     updateSentStatus ? Optional.of(sentTable) : Optional.empty()));
             Outbox outbox = new Outbox(dataSource, clock, OutboxClaimant.thisProcess(), outboxLease);

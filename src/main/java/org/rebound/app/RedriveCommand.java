@@ -1,13 +1,12 @@
 package org.rebound.app;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.apache.camel.ProducerTemplate;
 import org.rebound.deadletter.Redriver;
-import org.rebound.message.Disposition;
+import org.rebound.message.Window;
 import org.rebound.store.ReceivedMessages;
 
 import picocli.CommandLine.Command;
@@ -44,11 +43,12 @@ public final class RedriveCommand implements Callable<Integer> {
     }
 
     /** A redriver that sends windows into the running server's process-window route. */
-    @SuppressWarnings("unchecked")
     static Redriver redriver(ReboundServer server, Settings settings) {
         ProducerTemplate template = server.camelContext().createProducerTemplate();
+        Window.Source deadLetters = Window.Source.outsideAMailbox("redrive");
         return new Redriver(new ReceivedMessages(server.dataSource()),
-                window -> (List<Disposition>) template.requestBody("direct:process-window", window, List.class),
+                messages -> template.requestBody("direct:process-window", Window.of(deadLetters, messages),
+                        Window.class).dispositions(),
                 MailboxSettings.window(settings).messages());
     }
 }

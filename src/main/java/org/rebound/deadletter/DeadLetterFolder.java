@@ -45,14 +45,17 @@ public final class DeadLetterFolder {
         return dir;
     }
 
-    /** Writes the file pair of every message in the window that goes to the dead-letter folder. */
-    public void write(List<Disposition> window) throws IOException {
-        for (Disposition d : window) {
-            if (d.deadLetterReason().isPresent()) {
-                List<String> recipients = d.deadLetteredEvents().stream()
-                        .map(e -> e.recipient().finalRecipient()).toList();
-                write(d.message(), d.deadLetterReason().get(), d.result().failure(), recipients);
-            }
+    /**
+     * Writes the file pair of each of these messages, the window's dead-lettered ones (the route passes only those,
+     * Window.deadLettered), with the recipients that were not recorded.
+     */
+    public void write(List<Disposition> deadLettered) throws IOException {
+        for (Disposition d : deadLettered) {
+            String reason = d.deadLetterReason().orElseThrow(() -> new IllegalArgumentException("message "
+                    + d.message().shortId() + " is " + d.outcome() + " with no reason to dead-letter it"));
+            List<String> recipients = d.deadLetteredEvents().stream().map(e -> e.recipient().finalRecipient())
+                    .toList();
+            write(d.message(), reason, d.result().failure(), recipients);
         }
     }
 
@@ -60,8 +63,8 @@ public final class DeadLetterFolder {
      * Writes one message's file pair: the raw message, and the sidecar with the reason, the cause and the recipients
      * concerned.
      */
-    public Path write(ReturnedMessage message, String reason, Optional<? extends Throwable> cause,
-                      List<String> recipients) throws IOException {
+    private void write(ReturnedMessage message, String reason, Optional<? extends Throwable> cause,
+                       List<String> recipients) throws IOException {
         Files.createDirectories(dir);
         String base = message.shortId();
         Path eml = dir.resolve(base + ".eml");
@@ -76,7 +79,6 @@ public final class DeadLetterFolder {
         sidecar.put("time", clock.instant().toString());
         writeDurably(eml, message.raw());
         writeDurably(dir.resolve(base + ".json"), json.writeValueAsBytes(sidecar));
-        return eml;
     }
 
     /** Writes to a temporary file, forces it to disk, then renames it into place, so no half file is ever seen. */

@@ -42,6 +42,11 @@ public final class MailboxConnection {
                 : Pop3Session.open(store, toString(), listIds);
     }
 
+    /** The name of the account this connection logs in to ("default", or NAME of rebound.mailboxes.NAME.*). */
+    String accountName() {
+        return account.name();
+    }
+
     @Override
     public String toString() {
         return account.name() + " (" + storeName + "://" + account.user() + "@" + host + ":" + port + ")";

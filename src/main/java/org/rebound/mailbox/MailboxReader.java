@@ -1,17 +1,15 @@
 package org.rebound.mailbox;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 
-import org.rebound.pipeline.DeleteAfterCommit;
-import org.rebound.pipeline.DrainProgress;
-import org.rebound.pipeline.KeptMessages;
 import org.rebound.message.ReturnedMessage;
+import org.rebound.message.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * it has handed out its messages, when a window fails, or at shutdown.</li>
  * <li>While a window is understood and recorded, the next one is already being downloaded, on a thread of its
  * own: the mailbox and the database work at the same time. At most two windows are in memory.</li>
- * <li>Only what a window's commit released ({@link DeleteAfterCommit}) leaves the mailbox, after the commit:
+ * <li>Only what a window's commit released ({@link Window#released()}) leaves the mailbox, after the commit:
  * a crash deletes nothing that was not recorded, and what was recorded but not yet deleted is recognised by its
  * content hash when it is fetched again.</li>
  * <li>Mail kept in the mailbox on purpose ({@link KeptMessages}) is skipped by unique id, never downloaded
@@ -41,9 +39,7 @@ public final class MailboxReader implements AutoCloseable {
     private final int sessionMessages;
     private final KeptMessages kept;
     private final boolean keepPolicy;
-    private final DeleteAfterCommit deletes;
-    private final DrainProgress progress;
-    private final Consumer<List<ReturnedMessage>> downloaded;
+    private final ReadAhead readAhead;
     private final ExecutorService prefetcher = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "rebound-mailbox-prefetch");
         t.setDaemon(true);
@@ -55,79 +51,78 @@ public final class MailboxReader implements AutoCloseable {
 
     /**
      * @param keepPolicy whether mail that is not a bounce is kept in the mailbox (rebound.non-bounce.policy)
-     * @param downloaded told of each window as soon as it is downloaded, before it is handed out, on the thread
-     *                   that downloaded it: the work on a window can start while the window before is recorded
+     * @param readAhead  told of each window as soon as it is downloaded, before it is handed out
      */
     public MailboxReader(MailboxConnection connection, WindowLimits window, int sessionMessages, KeptMessages kept,
-            boolean keepPolicy, DeleteAfterCommit deletes, DrainProgress progress,
-            Consumer<List<ReturnedMessage>> downloaded) {
+            boolean keepPolicy, ReadAhead readAhead) {
         this.connection = connection;
         this.window = window;
         this.sessionMessages = sessionMessages;
         this.kept = kept;
         this.keepPolicy = keepPolicy;
-        this.deletes = deletes;
-        this.progress = progress;
-        this.downloaded = downloaded;
+        this.readAhead = readAhead;
     }
 
     /**
-     * The next window of messages, or an empty list when the mailbox holds nothing new; the session that fetched
-     * it stays open until the window's deletions are marked ({@link #deleteCommitted()}).
+     * The next window, with no messages when the mailbox holds nothing new; the session that fetched it stays open
+     * until the window has committed ({@link #committed}) or failed ({@link #windowFailed}).
      */
-    public synchronized List<ReturnedMessage> nextWindow() throws Exception {
+    public synchronized Window nextWindow() throws Exception {
         List<ReturnedMessage> messages;
+        boolean opened = false;
         if (prefetched.isPresent()) {
             messages = take();
         } else {
             endSessionIfSpent();
             if (session.isEmpty()) {
                 // Unique ids serve only to skip kept mail, so they are listed only when there may be some.
-                MailboxSession opened = connection.open(keepPolicy || !kept.isEmpty());
-                session = Optional.of(opened);
-                progress.sessionStarted(opened.size());
-                LOG.debug("session on {}: {} messages", connection, opened.size());
+                session = Optional.of(connection.open(keepPolicy || !kept.isEmpty()));
+                opened = true;
+                LOG.debug("session on {}: {} messages", connection, session.get().size());
             }
             messages = fetch(session.get());
         }
+        MailboxSession current = session.get();
+        Window next = Window.of(new Window.Source(connection.accountName(), current.size(), opened), messages);
         if (messages.isEmpty()) {
             endSession();
-            return messages;
+            return next;
         }
-        progress.fetched(messages.size());
-        MailboxSession current = session.get();
         if (!spent(current)) {
             prefetched = Optional.of(prefetcher.submit(() -> fetch(current)));
         }
-        return messages;
+        return next;
     }
 
     /**
-     * After a window's commit: lets go of what the commit released (POP3 marks it for deletion at QUIT; IMAP moves
-     * or expunges it now).
+     * After a window's commit: lets go of what it released (POP3 marks it for deletion at QUIT; IMAP moves or
+     * expunges it now), and skips from now on what it kept.
      */
-    public synchronized void deleteCommitted() throws Exception {
-        List<String> ids = deletes.take();
-        if (session.isPresent()) {
-            session.get().release(ids);
-        }
+    public synchronized void committed(Window window) throws Exception {
+        kept.remember(window.kept());
+        release(window.released());
     }
 
     /**
      * A window failed: what it did not commit stays in the mailbox. The session ends now, carrying out the deletions
-     * of what did commit (the windows before it, and the parts of it that poison isolation recorded), so that an
-     * outage does not hold the mailbox's lock (RFC 1939 section 8) while fetching backs off.
+     * of what did commit (the windows before it, and the parts of this one that poison isolation recorded, which
+     * the window names), so that an outage does not hold the mailbox's lock (RFC 1939 section 8) while fetching
+     * backs off.
      */
-    public synchronized void windowFailed() {
-        List<String> committed = deletes.take();
+    public synchronized void windowFailed(Window window) {
+        kept.remember(window.kept());
         try {
-            if (session.isPresent()) {
-                session.get().release(committed);
-            }
+            release(window.released());
         } catch (Exception e) {
             LOG.debug("committed messages not released, recognised when fetched again: {}", e.toString());
         }
         endSessionQuietly();
+    }
+
+    private void release(Collection<String> contentHashes) throws Exception {
+        if (session.isPresent() && !contentHashes.isEmpty()) {
+            session.get().release(contentHashes);
+        }
     }
 
     /** Runs on the route's thread or the prefetcher's, never both at once: it takes no lock of this reader. */
@@ -138,7 +133,7 @@ public final class MailboxReader implements AutoCloseable {
         }
         List<ReturnedMessage> messages = from.fetch(window.atMost(room), kept::contains);
         if (!messages.isEmpty()) {
-            downloaded.accept(messages);
+            readAhead.downloaded(messages);
         }
         return messages;
     }

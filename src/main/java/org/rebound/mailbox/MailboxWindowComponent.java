@@ -25,8 +25,9 @@ import org.apache.camel.support.jsse.TrustManagersParameters;
  * </pre>
  *
  * The account gives what settings check at start: the login (password or OAuth2), STARTTLS, the trust store, the
- * IMAP folder and what becomes of processed mail. Windows of every mailbox are recorded one at a time, in turn: what
- * a window's commit releases ({@code DeleteAfterCommit}) is then always that mailbox's own.
+ * IMAP folder and what becomes of processed mail. Windows of every mailbox go through the one pipeline one at a
+ * time, in turn: its read-ahead (pipeline.UnderstandingAhead) keeps the results of the last few windows downloaded,
+ * and two windows recorded at once would only contend for the database.
  */
 public final class MailboxWindowComponent extends MailComponent {
 

@@ -9,28 +9,27 @@ import org.apache.camel.Processor;
 import org.apache.camel.spi.Synchronization;
 import org.apache.camel.support.LoggingExceptionHandler;
 import org.apache.camel.support.ScheduledPollConsumer;
-import org.rebound.message.ReturnedMessage;
+import org.rebound.message.Window;
 import org.rebound.text.CauseChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls one mailbox and sends each window of messages through the route as one exchange, whose body is the list of
- * {@link ReturnedMessage}s. The window's messages leave the mailbox in the exchange's completion
- * ({@link Synchronization#onComplete}), after the route has recorded them and its database transaction committed:
- * POP3 marks them for deletion at QUIT, IMAP moves or expunges them. A window whose exchange fails
- * ({@link Synchronization#onFailure}) ends the session: nothing of it is deleted, except the parts that poison
- * isolation committed on their own.
+ * Polls one mailbox and sends each window of messages through the route as one exchange, whose body is the
+ * {@link Window}: the route returns it with each message's fate and, once committed, what may leave the mailbox and
+ * what stays. The window's messages leave the mailbox in the exchange's completion ({@link Synchronization#onComplete}),
+ * after the route has recorded them and its database transaction committed: POP3 marks them for deletion at QUIT,
+ * IMAP moves or expunges them. A window whose exchange fails ({@link Synchronization#onFailure}) ends the session:
+ * nothing of it is deleted, except the parts that poison isolation committed on their own (the failed exchange's
+ * body is the window as far as it committed).
  *
  * <p>The next window downloads while this one is recorded ({@link MailboxReader}). A poll that sent a window is
- * followed at once by the next when the endpoint is greedy, unless the route set {@code CamelSchedulerPolledMessages}
- * to false (nothing new in the window). A poll that fails to fetch (the server down, the login refused) is reported
- * to the endpoint's poll strategy ({@code PollPacer}), which backs off and logs once per failing streak.
+ * followed at once by the next when the endpoint is greedy, unless the window held nothing new (every message dealt
+ * with before, or held back): then the next poll waits the poll delay. A poll that fails to fetch (the server down,
+ * the login refused) is reported to the endpoint's poll strategy ({@code PollPacer}), which backs off and logs once
+ * per failing streak.
  */
 final class MailboxWindowConsumer extends ScheduledPollConsumer {
-
-    /** The header that names the mailbox account a window came from. */
-    public static final String MAILBOX_HEADER = "ReboundMailbox";
 
     private static final Logger LOG = LoggerFactory.getLogger(MailboxWindowConsumer.class);
 
@@ -52,30 +51,30 @@ final class MailboxWindowConsumer extends ScheduledPollConsumer {
     protected int poll() throws Exception {
         windowTurn.lock();
         try {
-            List<ReturnedMessage> window;
+            Window window;
             try {
                 window = reader.nextWindow();
             } catch (Exception e) {
-                reader.windowFailed();
+                reader.windowFailed(nothingCommitted());
                 throw e;
             }
-            if (window.isEmpty()) {
+            if (window.messages().isEmpty()) {
                 return 0;
             }
             Exchange exchange = createExchange(false);
             try {
                 exchange.getIn().setBody(window);
-                exchange.getIn().setHeader(MAILBOX_HEADER, accountName);
                 exchange.getExchangeExtension().addOnCompletion(new WindowCompletion());
                 getProcessor().process(exchange);
                 if (exchange.isFailed()) {
                     // The route's failure handling has reported it (PollPacer); the completion ended the session.
-                    LOG.debug("window of {} from {} failed: {}", window.size(), accountName,
+                    LOG.debug("window of {} from {} failed: {}", window.messages().size(), accountName,
                             CauseChain.of(exchange.getException()));
                     return 0;
                 }
-                return exchange.getProperty(Exchange.SCHEDULER_POLLED_MESSAGES, true, Boolean.class)
-                        ? window.size() : 0;
+                // Only messages dealt with before (a mailbox that never deletes), or held back: not a poll that
+                // found work, so a greedy endpoint waits the poll delay instead of fetching them again at once.
+                return done(exchange).dispositions().isEmpty() ? 0 : window.messages().size();
             } finally {
                 releaseExchange(exchange, false);
             }
@@ -95,19 +94,30 @@ final class MailboxWindowConsumer extends ScheduledPollConsumer {
 
         @Override
         public void onComplete(Exchange exchange) {
+            Window committed = done(exchange);
             try {
-                reader.deleteCommitted();
+                reader.committed(committed);
             } catch (Exception e) {
                 // Recorded but still in the mailbox: fetched again later and recognised by its content hash.
                 LOG.warn("recorded messages of {} could not be released; they are recognised when fetched again: {}",
                         accountName, CauseChain.of(e));
-                reader.windowFailed();
+                reader.windowFailed(committed);
             }
         }
 
         @Override
         public void onFailure(Exchange exchange) {
-            reader.windowFailed();
+            reader.windowFailed(done(exchange));
         }
+    }
+
+    /** The window as the route left it: with what committed, or (failed) as far as it committed. */
+    private Window done(Exchange exchange) {
+        Window window = exchange.getMessage().getBody(Window.class);
+        return window != null ? window : nothingCommitted();
+    }
+
+    private Window nothingCommitted() {
+        return Window.of(new Window.Source(accountName, 0, false), List.of());
     }
 }

@@ -8,6 +8,7 @@ import org.rebound.message.Disposition.Outcome;
 import org.rebound.message.BounceEvent;
 import org.rebound.message.MessageResult;
 import org.rebound.message.Disposition;
+import org.rebound.message.Window;
 
 /**
  * Decides what becomes of each returned message, from the policies an operator sets: what to do with mail that is
@@ -31,8 +32,8 @@ public final class DispositionPolicy {
         this.unproven = unproven;
     }
 
-    public List<Disposition> decide(List<MessageResult> results) {
-        return results.stream().map(this::decide).toList();
+    public Window decide(Window window) {
+        return window.decided(window.results().stream().map(this::decide).toList());
     }
 
     Disposition decide(MessageResult result) {

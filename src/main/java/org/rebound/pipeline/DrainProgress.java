@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,15 +16,18 @@ import javax.management.ObjectName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.rebound.message.Disposition;
+import org.rebound.message.Window;
 
 /**
  * How far a long drain of the mailbox has got (issue 7 item 3): messages fetched and done out of the mailbox's
  * size, windows, events stored, dead letters, the rate and the time left. A person follows it in the log (one line
  * every few seconds while there is work) or over JMX ({@link DrainProgressMBean}).
  *
- * <p>A drain begins with the first fetch after the mailbox was found empty (or at start) and its total is what was
- * done in it plus what the mailbox held when the latest session opened. Messages kept in the mailbox are fetched
- * again by every session, so with a "keep" policy the figures count them each time.
+ * <p>It is fed by the fetch route from each window (the body of the window's exchange): as the window enters the
+ * route, and once it has committed. A drain begins with the first fetch after the mailbox was found empty (or at
+ * start) and its total is what was done in it plus what the mailbox held when the latest session opened. Messages
+ * kept in the mailbox are counted in the mailbox's size, though the reader skips them, so with a "keep" policy the
+ * figures count them as still to do.
  */
 public final class DrainProgress implements DrainProgressMBean, AutoCloseable {
 
@@ -74,27 +76,28 @@ public final class DrainProgress implements DrainProgressMBean, AutoCloseable {
         return progress;
     }
 
-    /** A session (POP3 or IMAP) opened on a mailbox of this many messages. */
-    public synchronized void sessionStarted(int mailboxSize) {
-        if (idle) {
-            idle = false;
-            drainStart = clock.instant();
-            doneAtDrainStart = done;
+    /**
+     * A window downloaded from a mailbox, as it enters the route; the first window of a session tells how many
+     * messages the mailbox held when that session (POP3 or IMAP) opened.
+     */
+    public synchronized void fetched(Window window) {
+        if (window.source().firstOfSession()) {
+            if (idle) {
+                idle = false;
+                drainStart = clock.instant();
+                doneAtDrainStart = done;
+            }
+            mailboxAtSessionStart = window.source().mailboxSize();
+            fetchedAtSessionStart = fetched;
         }
-        mailboxAtSessionStart = mailboxSize;
-        fetchedAtSessionStart = fetched;
+        fetched += window.messages().size();
     }
 
-    /** Messages downloaded from the mailbox. */
-    public synchronized void fetched(int messages) {
-        fetched += messages;
-    }
-
-    /** A window's transaction committed: its messages are done. */
-    public synchronized void committed(List<Disposition> window) {
+    /** A window committed (its parts, if poison isolation split it): its messages are done. */
+    public synchronized void committed(Window window) {
         windows++;
         done = fetched;
-        for (Disposition d : window) {
+        for (Disposition d : window.dispositions()) {
             events += d.recorded().size();
             if (d.deadLetterReason().isPresent()) {
                 deadLettered++;

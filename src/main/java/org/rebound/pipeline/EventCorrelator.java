@@ -9,6 +9,7 @@ import org.rebound.correlate.Correlator;
 import org.rebound.correlate.PendingEvent;
 import org.rebound.message.BounceEvent;
 import org.rebound.message.MessageResult;
+import org.rebound.message.Window;
 
 /**
  * The route's correlate step: ties every bounce event of a window to its sent message in one batch of lookups
@@ -22,21 +23,21 @@ public final class EventCorrelator {
         this.correlator = correlator;
     }
 
-    public List<MessageResult> correlate(List<MessageResult> window) throws SQLException {
-        List<BounceEvent> events = window.stream().flatMap(r -> r.events().stream()).toList();
+    public Window correlate(Window window) throws SQLException {
+        List<BounceEvent> events = window.results().stream().flatMap(r -> r.events().stream()).toList();
         List<PendingEvent> pending = events.stream()
                 .map(e -> new PendingEvent(e.report(), e.recipient(), e.receivedAt()))
                 .toList();
         List<Correlation> found = correlator.correlate(pending);
-        List<MessageResult> correlated = new ArrayList<>(window.size());
+        List<MessageResult> correlated = new ArrayList<>(window.results().size());
         int next = 0;
-        for (MessageResult result : window) {
+        for (MessageResult result : window.results()) {
             List<BounceEvent> mine = new ArrayList<>(result.events().size());
             for (BounceEvent event : result.events()) {
                 mine.add(event.correlatedWith(found.get(next++)));
             }
             correlated.add(result.withEvents(mine));
         }
-        return correlated;
+        return window.understood(correlated);
     }
 }

@@ -75,9 +75,8 @@ public final class MailForwarder {
         this.session = Session.getInstance(p);
     }
 
-    /** Sends every message of the window that is to be forwarded, over one SMTP connection. */
-    public void forward(List<Disposition> window) throws MessagingException {
-        List<Disposition> forwarded = window.stream().filter(Disposition::forward).toList();
+    /** Sends these messages, the window's forwarded ones (Window.forwarded), over one SMTP connection. */
+    public void forward(List<Disposition> forwarded) throws MessagingException {
         if (forwarded.isEmpty()) {
             return;
         }

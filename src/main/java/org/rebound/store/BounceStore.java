@@ -72,22 +72,27 @@ public final class BounceStore {
     }
 
     /**
-     * Records a window of returned messages in one transaction: the events to record with their raw messages,
-     * their outbox entries, the sent messages' status, the addresses' states, and every message's outcome.
+     * Records a window of returned messages in one transaction: the events of the messages whose events are
+     * recorded, with their raw messages, their outbox entries, the sent messages' status and the addresses' states;
+     * and for every message of the window, whatever its fate, its outcome (so that it is not recorded twice) and
+     * the diagnostics no rule read (the qualification log).
+     *
+     * @param recorded the window's messages whose events are recorded (Window.recorded)
+     * @param window   all the window's messages (Window.dispositions)
      */
-    public void record(List<Disposition> window) throws SQLException {
+    public void record(List<Disposition> recorded, List<Disposition> window) throws SQLException {
         if (window.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
         // Compressed before the transaction opens, on every core: the window's slowest step when done in it.
-        List<Compressed> raw = window.parallelStream().filter(d -> !d.recorded().isEmpty())
+        List<Compressed> raw = recorded.parallelStream()
                 .map(d -> new Compressed(d.message(), gzip(d.message().raw()))).toList();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 List<BounceEvent> events = notYetStored(c,
-                        window.stream().flatMap(d -> d.recorded().stream()).toList());
+                        recorded.stream().flatMap(d -> d.recorded().stream()).toList());
                 insertRaw(c, raw);
                 insertEvents(c, events);
                 Outbox.add(c, events, now);

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -19,9 +17,8 @@ import org.rebound.mailbox.MailboxConnection;
 import org.rebound.mailbox.MailboxReaderIT;
 import org.rebound.mailbox.MailboxReader;
 import org.rebound.mailbox.WindowLimits;
-import org.rebound.pipeline.DeleteAfterCommit;
-import org.rebound.pipeline.DrainProgress;
-import org.rebound.pipeline.KeptMessages;
+import org.rebound.mailbox.KeptMessages;
+import org.rebound.message.Window;
 import org.rebound.message.ReturnedMessage;
 
 /**
@@ -33,26 +30,22 @@ class DovecotMailboxIT {
     @TempDir
     Path dir;
 
-    private final DeleteAfterCommit deletes = new DeleteAfterCommit();
     private DovecotMailbox mailbox;
-    private DrainProgress progress;
     private MailboxReader reader;
 
     @BeforeEach
     void start() throws Exception {
         assumeTrue(DovecotMailbox.installed(), "Dovecot is not installed");
         mailbox = DovecotMailbox.start(dir);
-        progress = DrainProgress.start(Clock.systemUTC(), Duration.ofHours(1));
         reader = new MailboxReader(MailboxConnection.of(MailboxReaderIT.account(MailboxAccount.Protocol.POP3,
-                mailbox.port(), mailbox.user(), mailbox.password())), new WindowLimits(10, Long.MAX_VALUE, Integer.MAX_VALUE), 100, KeptMessages.of(List.of()), false, deletes, progress,
-                window -> { });
+                mailbox.port(), mailbox.user(), mailbox.password())), new WindowLimits(10, Long.MAX_VALUE, Integer.MAX_VALUE), 100, KeptMessages.of(List.of()),
+                false, window -> { });
     }
 
     @AfterEach
     void stop() {
         if (reader != null) {
             reader.close();
-            progress.close();
             mailbox.close();
         }
     }
@@ -62,7 +55,7 @@ class DovecotMailboxIT {
         mailbox.deliver(message(0));
         mailbox.deliver(message(1));
 
-        List<ReturnedMessage> window = reader.nextWindow();
+        List<ReturnedMessage> window = reader.nextWindow().messages();
 
         assertEquals(2, window.size());
         assertArrayEquals(message(0), window.get(0).raw());
@@ -73,9 +66,8 @@ class DovecotMailboxIT {
     void releasedMessagesLeaveTheMailboxWhenTheSessionEnds() throws Exception {
         mailbox.deliver(message(0));
         mailbox.deliver(message(1));
-        List<ReturnedMessage> window = reader.nextWindow();
-        deletes.alreadyHandled(window.get(0));
-        reader.deleteCommitted();
+        Window window = reader.nextWindow();
+        reader.committed(MailboxReaderIT.released(window, window.messages().subList(0, 1)));
 
         reader.close();
 

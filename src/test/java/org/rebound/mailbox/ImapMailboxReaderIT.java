@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,26 +15,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rebound.app.DemoMailbox;
-import org.rebound.pipeline.DeleteAfterCommit;
-import org.rebound.pipeline.DrainProgress;
-import org.rebound.pipeline.KeptMessages;
 import org.rebound.message.ReturnedMessage;
+import org.rebound.message.Window;
 
 /** The mailbox reader against a real IMAP server (GreenMail) over loopback. */
 class ImapMailboxReaderIT {
 
     private static final String PROCESSED = "Rebound-Processed";
 
-    private final DeleteAfterCommit deletes = new DeleteAfterCommit();
     private final List<List<ReturnedMessage>> downloaded = new CopyOnWriteArrayList<>();
     private DemoMailbox mailbox;
-    private DrainProgress progress;
     private MailboxReader reader;
 
     @BeforeEach
     void startMailbox() throws Exception {
         mailbox = new DemoMailbox(MailboxAccount.Protocol.IMAP);
-        progress = DrainProgress.start(Clock.systemUTC(), Duration.ofHours(1));
     }
 
     @AfterEach
@@ -43,7 +37,6 @@ class ImapMailboxReaderIT {
         if (reader != null) {
             reader.close();
         }
-        progress.close();
         mailbox.close();
     }
 
@@ -54,8 +47,8 @@ class ImapMailboxReaderIT {
 
         List<Integer> sizes = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            List<ReturnedMessage> window = reader.nextWindow();
-            sizes.add(window.size());
+            Window window = reader.nextWindow();
+            sizes.add(window.messages().size());
             commit(window);
         }
 
@@ -67,7 +60,7 @@ class ImapMailboxReaderIT {
         deliver(2);
         reader = reader(10, ProcessedMail.movedTo(PROCESSED), KeptMessages.of(List.of()));
 
-        List<ReturnedMessage> window = reader.nextWindow();
+        List<ReturnedMessage> window = reader.nextWindow().messages();
 
         assertArrayEquals(message(0), window.get(0).raw());
         assertArrayEquals(message(1), window.get(1).raw());
@@ -79,13 +72,13 @@ class ImapMailboxReaderIT {
             mailbox.deliver(kilobyteMessage(i));
         }
         reader = new MailboxReader(connection(ProcessedMail.movedTo(PROCESSED)),
-                new WindowLimits(100, 2_500, Integer.MAX_VALUE), 100, KeptMessages.of(List.of()), false, deletes,
-                progress, downloaded::add);
+                new WindowLimits(100, 2_500, Integer.MAX_VALUE), 100, KeptMessages.of(List.of()), false,
+                downloaded::add);
 
         List<Integer> sizes = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            List<ReturnedMessage> window = reader.nextWindow();
-            sizes.add(window.size());
+            Window window = reader.nextWindow();
+            sizes.add(window.messages().size());
             commit(window);
         }
 
@@ -96,10 +89,10 @@ class ImapMailboxReaderIT {
     void aMessageOverTheSizeLimitIsHandedOutAsItsHeaderSectionOnly() throws Exception {
         mailbox.deliver(kilobyteMessage(0));
         reader = new MailboxReader(connection(ProcessedMail.movedTo(PROCESSED)),
-                new WindowLimits(100, Long.MAX_VALUE, 500), 100, KeptMessages.of(List.of()), false, deletes,
-                progress, downloaded::add);
+                new WindowLimits(100, Long.MAX_VALUE, 500), 100, KeptMessages.of(List.of()), false,
+                downloaded::add);
 
-        ReturnedMessage m = reader.nextWindow().get(0);
+        ReturnedMessage m = reader.nextWindow().messages().get(0);
 
         assertTrue(m.tooLarge().getAsLong() >= 1_000, m.tooLarge().toString());
         String text = new String(m.raw(), StandardCharsets.US_ASCII);
@@ -112,7 +105,7 @@ class ImapMailboxReaderIT {
         deliver(3);
         reader = reader(10, ProcessedMail.movedTo(PROCESSED), KeptMessages.of(List.of()));
 
-        commit(reader.nextWindow().subList(0, 2));
+        commitFirst(reader.nextWindow(), 2);
 
         // IMAP has no QUIT-time deletion: the move happens at the commit, while the session goes on.
         assertEquals(1, mailbox.messageCount());
@@ -124,7 +117,7 @@ class ImapMailboxReaderIT {
         deliver(3);
         reader = reader(10, ProcessedMail.expunged(), KeptMessages.of(List.of()));
 
-        commit(reader.nextWindow().subList(0, 2));
+        commitFirst(reader.nextWindow(), 2);
 
         assertEquals(1, mailbox.messageCount());
         assertEquals(0, mailbox.messageCount(PROCESSED));
@@ -135,12 +128,12 @@ class ImapMailboxReaderIT {
         deliver(4);
         reader = reader(2, ProcessedMail.movedTo(PROCESSED), KeptMessages.of(List.of()));
         commit(reader.nextWindow());
-        reader.nextWindow();
+        Window failed = reader.nextWindow();
 
-        reader.windowFailed();
+        reader.windowFailed(failed);
 
         assertEquals(2, mailbox.messageCount());
-        assertEquals(2, reader.nextWindow().size());
+        assertEquals(2, reader.nextWindow().messages().size());
     }
 
     @Test
@@ -148,7 +141,7 @@ class ImapMailboxReaderIT {
         deliver(3);
         reader = reader(10, ProcessedMail.movedTo(PROCESSED), KeptMessages.of(List.of()));
 
-        List<String> ids = reader.nextWindow().stream().map(ReturnedMessage::mailboxUid).toList();
+        List<String> ids = reader.nextWindow().messages().stream().map(ReturnedMessage::mailboxUid).toList();
 
         assertEquals(3, ids.stream().distinct().count());
         assertTrue(ids.stream().allMatch(id -> id.matches("\\d+:\\d+")), ids.toString());
@@ -159,11 +152,11 @@ class ImapMailboxReaderIT {
         deliver(5);
         List<String> firstTwo = new ArrayList<>();
         try (MailboxReader probe = reader(2, ProcessedMail.movedTo(PROCESSED), KeptMessages.of(List.of()))) {
-            probe.nextWindow().forEach(m -> firstTwo.add(m.mailboxUid()));
+            probe.nextWindow().messages().forEach(m -> firstTwo.add(m.mailboxUid()));
         }
         reader = reader(3, ProcessedMail.movedTo(PROCESSED), KeptMessages.of(firstTwo));
 
-        List<ReturnedMessage> window = reader.nextWindow();
+        List<ReturnedMessage> window = reader.nextWindow().messages();
 
         assertEquals(3, window.size());
         assertTrue(window.stream().noneMatch(m -> firstTwo.contains(m.mailboxUid())));
@@ -176,14 +169,14 @@ class ImapMailboxReaderIT {
         mailbox.deliver(message(1));
         reader = reader(10, ProcessedMail.movedTo(PROCESSED), KeptMessages.of(List.of()));
 
-        commit(reader.nextWindow().subList(0, 1));
+        commitFirst(reader.nextWindow(), 1);
 
         assertEquals(1, mailbox.messageCount());
     }
 
     private MailboxReader reader(int window, ProcessedMail processed, KeptMessages kept) {
         return new MailboxReader(connection(processed), new WindowLimits(window, Long.MAX_VALUE, Integer.MAX_VALUE),
-                100, kept, false, deletes, progress, downloaded::add);
+                100, kept, false, downloaded::add);
     }
 
     private MailboxConnection connection(ProcessedMail processed) {
@@ -193,10 +186,14 @@ class ImapMailboxReaderIT {
                 processed));
     }
 
-    /** What the pipeline does once a window's transaction has committed. */
-    private void commit(List<ReturnedMessage> window) throws Exception {
-        window.forEach(deletes::alreadyHandled);
-        reader.deleteCommitted();
+    /** What the mailbox consumer does once a window has committed, every message of it released. */
+    private void commit(Window window) throws Exception {
+        commitFirst(window, window.messages().size());
+    }
+
+    /** What the mailbox consumer does once a window has committed, releasing its first {@code n} messages. */
+    private void commitFirst(Window window, int n) throws Exception {
+        reader.committed(MailboxReaderIT.released(window, window.messages().subList(0, n)));
     }
 
     private void deliver(int n) {

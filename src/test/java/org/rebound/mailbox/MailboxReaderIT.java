@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,24 +15,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rebound.app.DemoMailbox;
-import org.rebound.pipeline.DeleteAfterCommit;
-import org.rebound.pipeline.DrainProgress;
-import org.rebound.pipeline.KeptMessages;
 import org.rebound.message.ReturnedMessage;
+import org.rebound.message.Window;
 
 /** The mailbox reader against a real POP3 server (GreenMail) over loopback. */
 public class MailboxReaderIT {
 
-    private final DeleteAfterCommit deletes = new DeleteAfterCommit();
     private final List<List<ReturnedMessage>> downloaded = new java.util.concurrent.CopyOnWriteArrayList<>();
     private DemoMailbox mailbox;
-    private DrainProgress progress;
     private MailboxReader reader;
 
     @BeforeEach
     void startMailbox() throws Exception {
         mailbox = new DemoMailbox();
-        progress = DrainProgress.start(Clock.systemUTC(), Duration.ofHours(1));
     }
 
     @AfterEach
@@ -41,7 +35,6 @@ public class MailboxReaderIT {
         if (reader != null) {
             reader.close();
         }
-        progress.close();
         mailbox.close();
     }
 
@@ -52,8 +45,8 @@ public class MailboxReaderIT {
 
         List<Integer> sizes = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            List<ReturnedMessage> window = reader.nextWindow();
-            sizes.add(window.size());
+            Window window = reader.nextWindow();
+            sizes.add(window.messages().size());
             commit(window);
         }
 
@@ -69,8 +62,8 @@ public class MailboxReaderIT {
 
         List<Integer> sizes = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            List<ReturnedMessage> window = reader.nextWindow();
-            sizes.add(window.size());
+            Window window = reader.nextWindow();
+            sizes.add(window.messages().size());
             commit(window);
         }
 
@@ -82,7 +75,7 @@ public class MailboxReaderIT {
         mailbox.deliver(kilobyteMessage(0));
         reader = reader(new WindowLimits(100, Long.MAX_VALUE, 500));
 
-        ReturnedMessage m = reader.nextWindow().get(0);
+        ReturnedMessage m = reader.nextWindow().messages().get(0);
 
         assertTrue(m.tooLarge().getAsLong() >= 1_000, m.tooLarge().toString());
         assertTrue(new String(m.raw(), StandardCharsets.US_ASCII).endsWith("@mx.example>\r\n\r\n"),
@@ -94,24 +87,24 @@ public class MailboxReaderIT {
         deliver(5);
         reader = reader(3, 100, KeptMessages.of(List.of()));
 
-        List<ReturnedMessage> first = reader.nextWindow();
+        Window first = reader.nextWindow();
 
-        assertSame(first.get(0), downloaded.get(0).get(0));
+        assertSame(first.messages().get(0), downloaded.get(0).get(0));
         commit(first);
-        List<ReturnedMessage> second = reader.nextWindow();
-        assertSame(second.get(0), downloaded.get(1).get(0));
+        Window second = reader.nextWindow();
+        assertSame(second.messages().get(0), downloaded.get(1).get(0));
     }
 
     @Test
     void whatWasNotReleasedIsFetchedAgainByTheNextSession() throws Exception {
         deliver(2);
         reader = reader(5, 100, KeptMessages.of(List.of()));
-        List<ReturnedMessage> first = reader.nextWindow();
+        Window first = reader.nextWindow();
 
-        List<ReturnedMessage> again = reader.nextWindow();
+        Window again = reader.nextWindow();
 
-        assertEquals(first.stream().map(ReturnedMessage::contentHash).toList(),
-                again.stream().map(ReturnedMessage::contentHash).toList());
+        assertEquals(first.messages().stream().map(ReturnedMessage::contentHash).toList(),
+                again.messages().stream().map(ReturnedMessage::contentHash).toList());
     }
 
     @Test
@@ -119,7 +112,7 @@ public class MailboxReaderIT {
         deliver(2);
         reader = reader(10, 100, KeptMessages.of(List.of()));
 
-        List<ReturnedMessage> window = reader.nextWindow();
+        List<ReturnedMessage> window = reader.nextWindow().messages();
 
         assertArrayEquals(message(0), window.get(0).raw());
         assertArrayEquals(message(1), window.get(1).raw());
@@ -143,9 +136,9 @@ public class MailboxReaderIT {
         commit(reader.nextWindow());
 
         // The session has handed out its four messages: the next window comes from a new session.
-        List<ReturnedMessage> third = reader.nextWindow();
+        Window third = reader.nextWindow();
 
-        assertEquals(2, third.size());
+        assertEquals(2, third.messages().size());
         assertEquals(2, mailbox.messageCount());
     }
 
@@ -164,9 +157,9 @@ public class MailboxReaderIT {
         deliver(4);
         reader = reader(2, 100, KeptMessages.of(List.of()));
         commit(reader.nextWindow());
-        reader.nextWindow();
+        Window failed = reader.nextWindow();
 
-        reader.windowFailed();
+        reader.windowFailed(failed);
 
         // The first window's deletions were carried out when the session ended; the failed window's were not.
         assertEquals(2, mailbox.messageCount());
@@ -176,11 +169,10 @@ public class MailboxReaderIT {
     void aFailedWindowStillDeletesThePartsOfItThatCommitted() throws Exception {
         deliver(4);
         reader = reader(4, 100, KeptMessages.of(List.of()));
-        List<ReturnedMessage> window = reader.nextWindow();
-        // Poison isolation recorded the first half before the second failed.
-        window.subList(0, 2).forEach(deletes::alreadyHandled);
+        Window window = reader.nextWindow();
 
-        reader.windowFailed();
+        // Poison isolation recorded the first half before the second failed.
+        reader.windowFailed(released(window, window.messages().subList(0, 2)));
 
         assertEquals(2, mailbox.messageCount());
     }
@@ -190,11 +182,11 @@ public class MailboxReaderIT {
         deliver(5);
         List<String> firstTwo = new ArrayList<>();
         try (MailboxReader probe = reader(2, 100, KeptMessages.of(List.of()))) {
-            probe.nextWindow().forEach(m -> firstTwo.add(m.mailboxUid()));
+            probe.nextWindow().messages().forEach(m -> firstTwo.add(m.mailboxUid()));
         }
         reader = reader(3, 100, KeptMessages.of(firstTwo));
 
-        List<ReturnedMessage> window = reader.nextWindow();
+        List<ReturnedMessage> window = reader.nextWindow().messages();
 
         assertEquals(3, window.size());
         assertTrue(window.stream().noneMatch(m -> firstTwo.contains(m.mailboxUid())));
@@ -205,7 +197,8 @@ public class MailboxReaderIT {
         deliver(3);
         reader = reader(10, 100, KeptMessages.of(List.of()));
 
-        Set<String> ids = Set.copyOf(reader.nextWindow().stream().map(ReturnedMessage::mailboxUid).toList());
+        Set<String> ids = Set.copyOf(reader.nextWindow().messages().stream().map(ReturnedMessage::mailboxUid)
+                .toList());
 
         assertEquals(3, ids.size());
         assertTrue(ids.stream().noneMatch(String::isEmpty));
@@ -216,7 +209,7 @@ public class MailboxReaderIT {
         deliver(2);
         reader = reader(10, 100, KeptMessages.of(List.of()), false);
 
-        assertTrue(reader.nextWindow().stream().allMatch(m -> m.mailboxUid().isEmpty()));
+        assertTrue(reader.nextWindow().messages().stream().allMatch(m -> m.mailboxUid().isEmpty()));
     }
 
     @Test
@@ -241,6 +234,32 @@ public class MailboxReaderIT {
         assertEquals(1, mailbox.messageCount());
     }
 
+    @Test
+    void whatACommittedWindowKeptIsSkippedFromThenOn() throws Exception {
+        deliver(3);
+        reader = reader(2, 100, KeptMessages.of(List.of()));
+        Window first = reader.nextWindow();
+        reader.committed(kept(first, first.messages()));
+        reader.windowFailed(reader.nextWindow());
+
+        List<ReturnedMessage> next = reader.nextWindow().messages();
+
+        assertEquals(List.of("returned 2"), next.stream().map(MailboxReaderIT::subject).toList());
+    }
+
+    @Test
+    void aSessionsFirstWindowTellsHowManyMessagesTheMailboxHeld() throws Exception {
+        deliver(5);
+        reader = reader(2, 100, KeptMessages.of(List.of()));
+
+        Window first = reader.nextWindow();
+        commit(first);
+        Window second = reader.nextWindow();
+
+        assertEquals(new Window.Source("default", 5, true), first.source());
+        assertEquals(new Window.Source("default", 5, false), second.source());
+    }
+
     private MailboxReader reader(int window, int sessionMessages, KeptMessages kept) {
         return reader(window, sessionMessages, kept, true);
     }
@@ -256,8 +275,7 @@ public class MailboxReaderIT {
 
     private MailboxReader reader(WindowLimits limits, int sessionMessages, KeptMessages kept, boolean keepPolicy) {
         return new MailboxReader(MailboxConnection.of(account(MailboxAccount.Protocol.POP3, mailbox.port(),
-                DemoMailbox.USER, DemoMailbox.PASSWORD)), limits, sessionMessages, kept, keepPolicy, deletes, progress,
-                downloaded::add);
+                DemoMailbox.USER, DemoMailbox.PASSWORD)), limits, sessionMessages, kept, keepPolicy, downloaded::add);
     }
 
     /** A plain account on loopback, its processed IMAP mail expunged. */
@@ -267,17 +285,29 @@ public class MailboxReaderIT {
                 "INBOX", ProcessedMail.expunged());
     }
 
-    /** Fetches a window, commits its first {@code n} messages, and ends the session (QUIT). */
+    /** Fetches a window, commits it releasing its first {@code n} messages, and ends the session (QUIT). */
     private void releaseFirstMessagesAndEndTheSession(int n) throws Exception {
-        commit(reader.nextWindow().subList(0, n));
+        Window window = reader.nextWindow();
+        reader.committed(released(window, window.messages().subList(0, n)));
         reader.close();
         reader = null;
     }
 
-    /** What the pipeline does once a window's transaction has committed. */
-    private void commit(List<ReturnedMessage> window) throws Exception {
-        window.forEach(deletes::alreadyHandled);
-        reader.deleteCommitted();
+    /** What the mailbox consumer does once a window has committed, every message of it released. */
+    private void commit(Window window) throws Exception {
+        reader.committed(released(window, window.messages()));
+    }
+
+    /** The window as the route returns it once committed, releasing these of its messages. */
+    public static Window released(Window window, List<ReturnedMessage> released) {
+        return new Window(window.source(), window.messages(), Set.of(), List.of(), List.of(),
+                Set.copyOf(released.stream().map(ReturnedMessage::contentHash).toList()), Set.of());
+    }
+
+    /** The window as the route returns it once committed, keeping these of its messages in the mailbox. */
+    private static Window kept(Window window, List<ReturnedMessage> kept) {
+        return new Window(window.source(), window.messages(), Set.of(), List.of(), List.of(), Set.of(),
+                Set.copyOf(kept.stream().map(ReturnedMessage::mailboxUid).toList()));
     }
 
     private void deliver(int n) {
@@ -294,6 +324,12 @@ public class MailboxReaderIT {
         return ("From: MAILER-DAEMON@mx.example\r\nTo: bounces@sender.example\r\nSubject: returned " + i
                 + "\r\nMessage-ID: <k" + i + "@mx.example>\r\n\r\n" + "0123456789\r\n".repeat(83) + "end\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String subject(ReturnedMessage m) {
+        String text = new String(m.raw(), StandardCharsets.US_ASCII);
+        int at = text.indexOf("Subject: ") + "Subject: ".length();
+        return text.substring(at, text.indexOf("\r\n", at));
     }
 
     private static byte[] message(int i) {

@@ -56,7 +56,7 @@ class DispositionPolicyTest {
     void eachMessageHasOneFate(String message, String nonBounce, String unmatched, String unproven, int recorded,
                                String deadLetterReason, Outcome outcome) {
         Disposition d = new DispositionPolicy(NonBouncePolicy.parse(nonBounce), UnmatchedPolicy.parse(unmatched),
-                UnmatchedPolicy.parse(unproven)).decide(List.of(result(message))).get(0);
+                UnmatchedPolicy.parse(unproven)).decide(result(message));
 
         assertEquals(recorded, d.recorded().size());
         assertEquals(Optional.ofNullable(deadLetterReason), d.deadLetterReason());

@@ -19,6 +19,7 @@ import org.rebound.testing.ManualClock;
 import org.rebound.message.ReturnedMessage;
 import org.rebound.message.MessageResult;
 import org.rebound.message.Disposition;
+import org.rebound.message.Window;
 
 class DrainProgressTest {
 
@@ -37,23 +38,26 @@ class DrainProgressTest {
         return progress;
     }
 
-    /** A window of this many messages, each dead-lettered as unreadable (no events). */
-    private static List<Disposition> unreadable(int n) {
-        List<Disposition> window = new ArrayList<>();
+    /** A window of this many messages from a session on a mailbox of {@code mailboxSize}, nothing done yet. */
+    private static Window fetched(int mailboxSize, int n, boolean firstOfSession) {
+        List<ReturnedMessage> messages = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            ReturnedMessage m = ReturnedMessage.of(("message " + i).getBytes(StandardCharsets.US_ASCII), "uid" + i);
-            window.add(new Disposition(MessageResult.unreadable(m, new IllegalStateException("bad")), List.of(),
-                    Optional.of("unreadable"), Outcome.DEAD_LETTERED));
+            messages.add(ReturnedMessage.of(("message " + i).getBytes(StandardCharsets.US_ASCII), "uid" + i));
         }
-        return window;
+        return Window.of(new Window.Source("default", mailboxSize, firstOfSession), messages);
+    }
+
+    /** The window committed, each message dead-lettered as unreadable (no events). */
+    private static Window unreadable(Window window) {
+        return window.decided(window.messages().stream().map(m -> new Disposition(
+                MessageResult.unreadable(m, new IllegalStateException("bad")), List.of(), Optional.of("unreadable"),
+                Outcome.DEAD_LETTERED)).toList()).committed();
     }
 
     private void fetchWindow(int mailboxSize, int size) {
-        progress.sessionStarted(mailboxSize);
-        for (int i = 0; i < size; i++) {
-            progress.fetched(1);
-        }
-        progress.committed(unreadable(size));
+        Window window = fetched(mailboxSize, size, true);
+        progress.fetched(window);
+        progress.committed(unreadable(window));
     }
 
     @Test
@@ -74,6 +78,18 @@ class DrainProgressTest {
 
         assertEquals(100.0, progress.getMessagesPerSecond(), 0.001);
         assertEquals(8, progress.getEtaSeconds());
+    }
+
+    @Test
+    void aLaterWindowOfTheSameSessionDoesNotCountTheMailboxAgain() throws Exception {
+        started();
+        fetchWindow(1000, 200);
+        Window later = fetched(1000, 200, false);
+
+        progress.fetched(later);
+        progress.committed(unreadable(later));
+
+        assertEquals(600, progress.getRemaining());
     }
 
     @Test
