@@ -65,13 +65,16 @@ record LookupChunk(KeyType type, List<CorrelationKey> keys, Duration recipientTi
         };
     }
 
-    /** The earliest send a recipient-and-time query asks for: the window before the chunk's earliest bounce. */
+    /**
+     * The earliest send a recipient-and-time query asks for: the window before the chunk's earliest bounce (for a
+     * chunk of another type, whose query binds no time, the window before the epoch).
+     */
     Timestamp sentFrom() {
         return Timestamp.from(bounceTimes().stream().min(Instant::compareTo).orElse(Instant.EPOCH)
                 .minus(recipientTimeWindow));
     }
 
-    /** The latest send a recipient-and-time query asks for: the chunk's latest bounce. */
+    /** The latest send a recipient-and-time query asks for: the chunk's latest bounce (the epoch for another type). */
     Timestamp sentTo() {
         return Timestamp.from(bounceTimes().stream().max(Instant::compareTo).orElse(Instant.EPOCH));
     }

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -26,6 +25,7 @@ import org.apache.camel.component.sql.RowMapperFactory;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.rebound.bench.Latencies;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
@@ -36,7 +36,8 @@ import org.springframework.jdbc.core.RowMapper;
  * matched to the keys by the same {@link LookupChunk}. Each window asks, per key type, for the first key of each of
  * its bounces (what the correlator asks when every first key matches, as here): Message-ID, envelope id, VERP token,
  * and recipient and time for the bounces that quote nothing. After two warm-up rounds each, A and B alternate, a
- * round being some passes over the 10,000 bounces, and the medians are printed, since the machine's CPU is shared.
+ * round being some passes over the 10,000 bounces, and the medians (nearest rank) are printed, since the
+ * machine's CPU is shared.
  * Prints its figures (seconds per pass of 10,000 bounces); asserts nothing.
  *
  * <p>Run: {@code mvn -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt && java -cp
@@ -73,14 +74,14 @@ public final class SentMessageRouteBenchmark {
                     pass(windows, plain, beanCounting, passes);
                     pass(windows, route, routeCounting, passes);
                 }
-                double[] beanSeconds = new double[rounds];
-                double[] routeSeconds = new double[rounds];
+                Latencies beanPasses = new Latencies();
+                Latencies routePasses = new Latencies();
                 for (int round = 0; round < rounds; round++) {
-                    beanSeconds[round] = print("A bean     ", round, pass(windows, plain, beanCounting, passes));
-                    routeSeconds[round] = print("B camel-sql", round, pass(windows, route, routeCounting, passes));
+                    beanPasses.add(print("A bean     ", round, pass(windows, plain, beanCounting, passes)));
+                    routePasses.add(print("B camel-sql", round, pass(windows, route, routeCounting, passes)));
                 }
-                double a = median(beanSeconds);
-                double b = median(routeSeconds);
+                double a = beanPasses.percentile(50).toNanos() / 1e9;
+                double b = routePasses.percentile(50).toNanos() / 1e9;
                 System.out.printf("median of %d rounds: A bean %.3f s (%.0f bounces/s), B camel-sql %.3f s "
                                 + "(%.0f bounces/s): B takes %+.1f %%%n", rounds, a, CorrelationBenchmark.BOUNCES / a,
                         b, CorrelationBenchmark.BOUNCES / b, (b / a - 1) * 100);
@@ -105,8 +106,8 @@ public final class SentMessageRouteBenchmark {
         return windows;
     }
 
-    /** Seconds per pass, keys matched and queries per pass, of some passes over every window. */
-    private record Pass(double seconds, long matched, long queries) {
+    /** Nanoseconds, keys matched and queries per pass, of some passes over every window. */
+    private record Pass(long nanos, long matched, long queries) {
     }
 
     private static Pass pass(List<Map<KeyType, List<CorrelationKey>>> windows, Lookup lookup,
@@ -121,14 +122,15 @@ public final class SentMessageRouteBenchmark {
                 }
             }
         }
-        return new Pass((System.nanoTime() - start) / 1e9 / passes, matched / passes,
+        return new Pass((System.nanoTime() - start) / passes, matched / passes,
                 counting.statementsExecuted() / passes);
     }
 
-    private static double print(String name, int round, Pass pass) {
+    /** Prints a round's figures; its nanoseconds per pass. */
+    private static long print(String name, int round, Pass pass) {
         System.out.printf("round %d %s: %d keys matched, %d queries, %.3f s%n", round + 1, name, pass.matched(),
-                pass.queries(), pass.seconds());
-        return pass.seconds();
+                pass.queries(), pass.nanos() / 1e9);
+        return pass.nanos();
     }
 
     private static Map<CorrelationKey, List<SentMessage>> throughRoute(ProducerTemplate template,
@@ -159,13 +161,6 @@ public final class SentMessageRouteBenchmark {
         PluginHelper.getRoutesLoader(camel).loadRoutes(
                 ResourceHelper.resolveResource(camel, "file:" + ROUTE.toAbsolutePath()));
         return camel;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     /** camel-sql's rows as SentMessages: the configured columns, read by name. */
