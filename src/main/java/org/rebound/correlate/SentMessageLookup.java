@@ -12,19 +12,14 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
-
-import org.rebound.correlate.CorrelationKey.CustomHeader;
-import org.rebound.correlate.CorrelationKey.RecipientAndTime;
 
 /**
  * Finds sent messages by correlation key in the sending system's table, many keys at once: one query per key type
@@ -99,7 +94,8 @@ public final class SentMessageLookup {
             for (Map.Entry<KeyType, List<CorrelationKey>> entry : byType.entrySet()) {
                 requireColumn(entry.getKey());
                 for (List<CorrelationKey> chunk : chunks(entry.getValue())) {
-                    found.putAll(resolveChunk(connection, entry.getKey(), chunk));
+                    found.putAll(resolveChunk(connection, new LookupChunk(entry.getKey(), chunk,
+                            recipientTimeWindow)));
                 }
             }
         }
@@ -107,100 +103,25 @@ public final class SentMessageLookup {
         return found;
     }
 
-    private Map<CorrelationKey, List<SentMessage>> resolveChunk(Connection connection, KeyType type,
-                                                                List<CorrelationKey> chunk) throws SQLException {
-        return switch (type) {
-            case MESSAGE_ID, ENVELOPE_ID, VERP -> byValue(connection, type, chunk);
-            case CUSTOM_HEADER -> byCustomHeader(connection, chunk);
-            case RECIPIENT_TIME -> byRecipientAndTime(connection, chunk);
-        };
-    }
-
-    /**
-     * {@code WHERE column IN (...)}: every row with the key's value. A Message-ID is looked for both bare and in
-     * angle brackets, since a sending system's table may keep either ({@code id@host} or {@code <id@host>}, the
-     * header's own form): two values in the one list keep the index on the column usable, where a function on
-     * the column would not. The row keeps its value as stored, which the status update matches on.
-     */
-    private Map<CorrelationKey, List<SentMessage>> byValue(Connection connection, KeyType type,
-                                                           List<CorrelationKey> keys) throws SQLException {
-        Map<String, CorrelationKey> byValue = keys.stream()
-                .collect(Collectors.toMap(CorrelationKey::lookupValue, Function.identity(), (a, b) -> a));
-        List<Object> parameters = new ArrayList<>(byValue.keySet());
-        if (type == KeyType.MESSAGE_ID) {
-            byValue.keySet().forEach(id -> parameters.add("<" + id + ">"));
-        }
-        String sql = select + " WHERE " + table.column(type) + " IN (" + marks(parameters.size()) + ")";
-        Map<CorrelationKey, List<SentMessage>> found = new HashMap<>();
-        for (SentMessage row : query(connection, sql, parameters)) {
-            String value = row.value(type);
-            CorrelationKey key = byValue.get(type == KeyType.MESSAGE_ID ? withoutBrackets(value) : value);
-            if (key != null) {
-                found.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
-            }
-        }
-        return found;
-    }
-
-    /** A msg-id as RFC 5322 writes it, {@code <id@host>}, without its brackets. */
-    private static String withoutBrackets(String messageId) {
-        return messageId.startsWith("<") && messageId.endsWith(">")
-                ? messageId.substring(1, messageId.length() - 1).trim() : messageId;
-    }
-
-    /** {@code WHERE column IN (...) AND recipient IN (...)}, then only the pairs asked for. */
-    private Map<CorrelationKey, List<SentMessage>> byCustomHeader(Connection connection, List<CorrelationKey> keys)
+    /** One query: the chunk's condition on the table, every value a bind parameter. */
+    private Map<CorrelationKey, List<SentMessage>> resolveChunk(Connection connection, LookupChunk chunk)
             throws SQLException {
-        List<CustomHeader> headers = keys.stream().map(CustomHeader.class::cast).toList();
-        List<Object> values = distinct(headers.stream().map(CustomHeader::value).toList());
-        List<Object> recipients = distinct(headers.stream().map(CustomHeader::recipient).toList());
-        String sql = select + " WHERE " + table.customHeaderColumn() + " IN (" + marks(values.size()) + ") AND "
-                + table.recipientColumn() + " IN (" + marks(recipients.size()) + ")";
+        List<String> values = chunk.values();
+        List<String> recipients = chunk.recipients();
+        String where = switch (chunk.type()) {
+            case MESSAGE_ID, ENVELOPE_ID, VERP -> table.column(chunk.type()) + " IN (" + marks(values.size()) + ")";
+            case CUSTOM_HEADER -> table.customHeaderColumn() + " IN (" + marks(values.size()) + ") AND "
+                    + table.recipientColumn() + " IN (" + marks(recipients.size()) + ")";
+            case RECIPIENT_TIME -> table.recipientColumn() + " IN (" + marks(recipients.size()) + ") AND "
+                    + table.sentAtColumn() + " >= ? AND " + table.sentAtColumn() + " <= ?";
+        };
         List<Object> parameters = new ArrayList<>(values);
         parameters.addAll(recipients);
-        List<SentMessage> rows = query(connection, sql, parameters);
-        Map<CorrelationKey, List<SentMessage>> found = new HashMap<>();
-        for (CustomHeader key : headers) {
-            List<SentMessage> matching = rows.stream()
-                    .filter(row -> row.customHeaderValue().equals(key.value())
-                            && row.recipient().equalsIgnoreCase(key.recipient()))
-                    .toList();
-            if (!matching.isEmpty()) {
-                found.put(key, matching);
-            }
+        if (chunk.type() == KeyType.RECIPIENT_TIME) {
+            parameters.add(chunk.sentFrom());
+            parameters.add(chunk.sentTo());
         }
-        return found;
-    }
-
-    /**
-     * {@code WHERE recipient IN (...) AND sent_at BETWEEN ? AND ?} over the span of the chunk's bounce times, then
-     * for each key only the rows sent within the window before its own bounce.
-     */
-    private Map<CorrelationKey, List<SentMessage>> byRecipientAndTime(Connection connection,
-                                                                      List<CorrelationKey> keys) throws SQLException {
-        List<RecipientAndTime> wanted = keys.stream().map(RecipientAndTime.class::cast).toList();
-        List<Object> recipients = distinct(wanted.stream().map(RecipientAndTime::recipient).toList());
-        Instant earliest = wanted.stream().map(RecipientAndTime::bounceTime).min(Instant::compareTo).orElseThrow();
-        Instant latest = wanted.stream().map(RecipientAndTime::bounceTime).max(Instant::compareTo).orElseThrow();
-        String sql = select + " WHERE " + table.recipientColumn() + " IN (" + marks(recipients.size()) + ") AND "
-                + table.sentAtColumn() + " >= ? AND " + table.sentAtColumn() + " <= ?";
-        List<Object> parameters = new ArrayList<>(recipients);
-        parameters.add(Timestamp.from(earliest.minus(recipientTimeWindow)));
-        parameters.add(Timestamp.from(latest));
-        List<SentMessage> rows = query(connection, sql, parameters);
-        Map<CorrelationKey, List<SentMessage>> found = new HashMap<>();
-        for (RecipientAndTime key : wanted) {
-            Instant from = key.bounceTime().minus(recipientTimeWindow);
-            List<SentMessage> matching = rows.stream()
-                    .filter(row -> row.recipient().equalsIgnoreCase(key.recipient()))
-                    .filter(row -> row.sentAt().filter(at -> !at.isBefore(from) && !at.isAfter(key.bounceTime()))
-                            .isPresent())
-                    .toList();
-            if (!matching.isEmpty()) {
-                found.put(key, matching);
-            }
-        }
-        return found;
+        return chunk.match(query(connection, select + " WHERE " + where, parameters));
     }
 
     private List<SentMessage> query(Connection connection, String sql, List<Object> parameters)
@@ -236,10 +157,6 @@ public final class SentMessageLookup {
             chunks.add(keys.subList(from, Math.min(keys.size(), from + chunkSize)));
         }
         return chunks;
-    }
-
-    private static List<Object> distinct(List<String> values) {
-        return List.copyOf(new LinkedHashSet<>(values));
     }
 
     private static String marks(int count) {
