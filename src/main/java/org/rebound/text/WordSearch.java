@@ -29,10 +29,13 @@ public final class WordSearch {
     /**
      * The transitions, flattened: the state after reading a character of class k in state s is next[s * classes +
      * k]. Characters are numbered by {@link #classOf}: only those that occur in some word get their own class, so
-     * the table is a third of a 128-wide one and stays in the processor's cache (the wide table's misses were most
-     * of the classification time).
+     * the table is a third of a 128-wide one. States are chars while there are at most 65,536 of them (the rule
+     * book's index has about 6,300): half the bytes of ints, so the table (0.7 MB) stays in a core's 1 MB second-level
+     * cache, where cache misses were most of the search's time. A larger automaton keeps ints ({@link #wideNext}).
      */
-    private final int[] next;
+    private final char[] next;
+    /** The transitions of an automaton of more than 65,536 states, as ints; empty otherwise. */
+    private final int[] wideNext;
     private final byte[] classOf = new byte[ALPHABET];
     private final int classes;
     /** The class of every character beyond ASCII; 0 when no word has one (such a character then leads to the root). */
@@ -106,9 +109,18 @@ public final class WordSearch {
                 }
             }
         }
-        next = new int[trie.size() * classes];
+        boolean narrow = trie.size() <= Character.MAX_VALUE + 1;
+        next = new char[narrow ? trie.size() * classes : 0];
+        wideNext = new int[narrow ? 0 : trie.size() * classes];
         for (int i = 0; i < trie.size(); i++) {
-            System.arraycopy(trie.get(i), 0, next, i * classes, classes);
+            int[] row = trie.get(i);
+            for (int c = 0; c < classes; c++) {
+                if (narrow) {
+                    next[i * classes + c] = (char) row[c];
+                } else {
+                    wideNext[i * classes + c] = row[c];
+                }
+            }
         }
         outputs = new int[out.size()][];
         for (int i = 0; i < out.size(); i++) {
@@ -156,7 +168,8 @@ public final class WordSearch {
     /** The state after reading {@code c}: a character in no word leads back to the root. */
     private int step(int node, char c) {
         char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-        return next[node * classes + classOf(lower)];
+        int at = node * classes + classOf(lower);
+        return next.length > 0 ? next[at] : wideNext[at];
     }
 
     private int classOf(char c) {

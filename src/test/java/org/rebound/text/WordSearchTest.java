@@ -99,4 +99,19 @@ class WordSearchTest {
         WordSearch index = new WordSearch(Map.of(0, Set.of("\u0080\u0080\u0080"), 1, Set.of("r\u0080pertori\u0080")), 2);
         assertEquals(new BitSet(), index.labelsIn("non repertorie: directory, 550 user unknown"));
     }
+
+    @Test
+    void anAutomatonOfMoreThanSixtyFiveThousandStatesFindsItsWords() {
+        // "w00000" to "w69999": some 81,000 states, past what a char can number.
+        Map<Integer, Set<String>> words = new HashMap<>();
+        for (int i = 0; i < 70_000; i++) {
+            words.put(i, Set.of(String.format(Locale.ROOT, "w%05d", i)));
+        }
+        WordSearch index = new WordSearch(words, words.size());
+        BitSet expected = new BitSet();
+        expected.set(7);
+        expected.set(69_999);
+        assertEquals(expected, index.labelsIn("code W69999 and w00007; not w7 nor x12345"));
+        assertEquals(7, index.smallestLabelIn("w69999 w00007"));
+    }
 }
