@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,8 +32,7 @@ class ForwardOverSmtpsIT {
     @BeforeEach
     void startSmtps() throws Exception {
         int port = DemoMailbox.freePort();
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
-        smtp.start();
+        smtp = ForwardNonBounceIT.smtpServer(port);
         certificate = TestCertificate.make(dir, "ip:127.0.0.1");
         smtps = new TcpProxy(port, certificate.serverSockets());
     }
@@ -47,11 +45,8 @@ class ForwardOverSmtpsIT {
 
     @Test
     void aReplyIsForwardedOverSmtpsToAServerOfTheTrustStore() throws Exception {
-        try (RunningRebound rebound = RunningRebound.start(TestDatabase.h2(), s -> s
-                .with("rebound.non-bounce.policy", "forward")
-                .with("rebound.non-bounce.forward-to", "marketing@sender.example")
-                .with("rebound.smtp.security", "smtps")
-                .with("rebound.smtp.port", Integer.toString(smtps.port()))
+        try (RunningRebound rebound = RunningRebound.start(TestDatabase.h2(), s -> ForwardNonBounceIT
+                .forwarding(s, smtps.port(), "smtps")
                 .with("rebound.smtp.trust-store", certificate.trustStore().toString())
                 .with("rebound.smtp.trust-store-password", certificate.trustStorePassword()))) {
             rebound.mailbox.deliver(TestMail.personalReply());

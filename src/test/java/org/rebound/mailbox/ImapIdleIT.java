@@ -50,9 +50,8 @@ class ImapIdleIT {
     @Test
     void mailDeliveredDuringAWaitEndsIt() throws Exception {
         idle = listening(LONGEST);
+        CompletableFuture<Boolean> waited = waitUnderway();
 
-        CompletableFuture<Boolean> waited = CompletableFuture.supplyAsync(idle::awaitNewMail);
-        Thread.sleep(500);
         mailbox.deliver(message());
 
         assertTrue(waited.get(30, TimeUnit.SECONDS));
@@ -76,8 +75,7 @@ class ImapIdleIT {
     @Test
     void closingEndsAWaitAtOnceWithoutAPoll() throws Exception {
         idle = listening(LONGEST);
-        CompletableFuture<Boolean> waited = CompletableFuture.supplyAsync(idle::awaitNewMail);
-        Thread.sleep(500);
+        CompletableFuture<Boolean> waited = waitUnderway();
 
         idle.close();
 
@@ -87,12 +85,18 @@ class ImapIdleIT {
     @Test
     void aDroppedConnectionEndsTheWaitWithoutAPoll() throws Exception {
         idle = listening(LONGEST);
-        CompletableFuture<Boolean> waited = CompletableFuture.supplyAsync(idle::awaitNewMail);
-        Thread.sleep(500);
+        CompletableFuture<Boolean> waited = waitUnderway();
 
         mailbox.close();
 
         assertFalse(waited.get(30, TimeUnit.SECONDS));
+    }
+
+    /** A wait begun on another thread, given half a second to send its IDLE. */
+    private CompletableFuture<Boolean> waitUnderway() throws InterruptedException {
+        CompletableFuture<Boolean> waited = CompletableFuture.supplyAsync(idle::awaitNewMail);
+        Thread.sleep(500);
+        return waited;
     }
 
     /** An idle wait whose listening connection is open (its first wait done). */
