@@ -28,6 +28,10 @@ final class MailboxSettings {
     static final String DEFAULT_ACCOUNT = "default";
     /** Further mailboxes: rebound.mailboxes.NAME.protocol, .host, ... (the same keys as rebound.mailbox.*). */
     static final String MORE = "rebound.mailboxes.";
+    /** How long one IMAP IDLE lasts at most when rebound.mailbox.imap.idle-max is left out. */
+    private static final Duration DEFAULT_IDLE_MAX = Duration.ofMinutes(10);
+    /** RFC 2177 section 3: a client re-issues IDLE at least every 29 minutes. */
+    private static final Duration IDLE_LIMIT = Duration.ofMinutes(29);
 
     private MailboxSettings() {
     }
@@ -96,7 +100,29 @@ final class MailboxSettings {
                 : new XOAuth2Login(user, new AccessTokens(grant(settings, prefix + "oauth2."), Clock.systemUTC(),
                         timeout));
         return new MailboxAccount(name, protocol, host, port, user, login, authentication, startTls, trustStore,
-                timeout, folder, processed);
+                timeout, folder, processed, idle(settings, prefix));
+    }
+
+    /**
+     * IMAP IDLE between polls (rebound.mailbox.imap.idle, on unless set false) and how long one wait lasts at most
+     * (imap.idle-max): RFC 2177 section 3 has the client re-issue IDLE at least every 29 minutes, since a server may
+     * log out a client that has been inactive for 30.
+     */
+    private static Optional<Duration> idle(Settings settings, String prefix) {
+        String onKey = inherited(settings, prefix, "imap.idle");
+        if (optional(settings, onKey).isPresent() && !settings.bool(onKey)) {
+            return Optional.empty();
+        }
+        String maxKey = inherited(settings, prefix, "imap.idle-max");
+        if (optional(settings, maxKey).isEmpty()) {
+            return Optional.of(DEFAULT_IDLE_MAX);
+        }
+        Duration max = settings.duration(maxKey, Duration.ofSeconds(1));
+        if (max.compareTo(IDLE_LIMIT) > 0) {
+            throw new SettingsException(maxKey, "an ISO-8601 duration of at most " + IDLE_LIMIT
+                    + " (RFC 2177: IDLE is re-issued at least every 29 minutes)", "'" + settings.text(maxKey) + "'");
+        }
+        return Optional.of(max);
     }
 
     private static OAuth2Grant grant(Settings settings, String prefix) {

@@ -50,10 +50,11 @@ public final class DovecotMailbox implements BenchMailbox {
      * TLS by STARTTLS (RFC 2595) with this certificate, required before any login.
      *
      * @param certificate PEM file of the server's certificate; with {@code key}, empty paths for no TLS
+     * @param idle        whether IMAP announces IDLE (RFC 2177), as Dovecot does unless told otherwise
      */
-    public record Offer(boolean imap, Optional<Path> certificate, Optional<Path> key) {
+    public record Offer(boolean imap, Optional<Path> certificate, Optional<Path> key, boolean idle) {
         public static Offer plainPop3() {
-            return new Offer(false, Optional.empty(), Optional.empty());
+            return new Offer(false, Optional.empty(), Optional.empty(), true);
         }
 
         /**
@@ -61,7 +62,12 @@ public final class DovecotMailbox implements BenchMailbox {
          * served over TLS from the first byte (pop3s, imaps).
          */
         public static Offer startTls(Path certificate, Path key) {
-            return new Offer(true, Optional.of(certificate), Optional.of(key));
+            return new Offer(true, Optional.of(certificate), Optional.of(key), true);
+        }
+
+        /** POP3 and IMAP in clear, IMAP announcing no IDLE: a server that must be polled. */
+        public static Offer imapWithoutIdle() {
+            return new Offer(true, Optional.empty(), Optional.empty(), false);
         }
     }
 
@@ -199,6 +205,10 @@ public final class DovecotMailbox implements BenchMailbox {
                       }
                     }
                     """.formatted(imapPort, imapsPort));
+            if (!offer.idle()) {
+                // The capabilities announced after login, which a client acts on: Dovecot's own, less IDLE.
+                more.append("imap_capability = IMAP4rev1 LITERAL+ SASL-IR ID ENABLE NAMESPACE UNSELECT UIDPLUS MOVE\n");
+            }
         }
         if (offer.certificate().isPresent() && offer.key().isPresent()) {
             // ssl = required: no login before STARTTLS (RFC 2595 section 2.2), so a client that cannot upgrade fails.

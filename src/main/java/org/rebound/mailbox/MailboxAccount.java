@@ -21,10 +21,12 @@ import org.apache.camel.component.mail.MailAuthenticator;
  * @param trustStore the certificates that the server's must chain to; empty: the JVM's own (cacerts)
  * @param folder     the IMAP folder read (INBOX for POP3, which has no other)
  * @param processed  what becomes of an IMAP message once recorded
+ * @param idle       IMAP only: once the folder is drained, how long one wait for new mail with IDLE (RFC 2177) lasts
+ *                   at most before the next poll; empty: IDLE is off, the folder is polled every poll delay
  */
 public record MailboxAccount(String name, Protocol protocol, String host, int port, String user,
         MailAuthenticator login, Authentication authentication, boolean startTls, Optional<TrustStore> trustStore,
-        Duration timeout, String folder, ProcessedMail processed) {
+        Duration timeout, String folder, ProcessedMail processed, Optional<Duration> idle) {
 
     /** The mail protocols Rebound reads returned mail with. */
     public enum Protocol {
@@ -82,10 +84,19 @@ public record MailboxAccount(String name, Protocol protocol, String host, int po
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(processed, "processed");
+        Objects.requireNonNull(idle, "idle");
         if (startTls && protocol.implicitTls()) {
             throw new IllegalArgumentException("STARTTLS upgrades a clear session; " + protocol.storeName()
                     + " is TLS from the start");
         }
+    }
+
+    /**
+     * How long one wait for new mail with IMAP IDLE lasts at most, when this mailbox waits that way between polls:
+     * an IMAP mailbox with IDLE on (whether the server offers it is known only once connected). POP3 has no IDLE.
+     */
+    public Optional<Duration> idleBetweenPolls() {
+        return protocol.imap() ? idle : Optional.empty();
     }
 
     /**

@@ -35,11 +35,21 @@ public final class MailboxConnection {
 
     /** @param listIds for POP3, whether to list the unique ids (UIDL); IMAP lists its UIDs in any case */
     MailboxSession open(boolean listIds) throws MessagingException {
+        Store store = connect();
+        return storeName.startsWith("imap") ? ImapSession.open(store, account.folder(), account.processed())
+                : Pop3Session.open(store, toString(), listIds);
+    }
+
+    /** A store of this mailbox, connected and logged in. */
+    Store connect() throws MessagingException {
         Store store = mail.getStore(storeName);
         PasswordAuthentication login = account.login().getPasswordAuthentication();
         store.connect(host, port, login.getUserName(), login.getPassword());
-        return storeName.startsWith("imap") ? ImapSession.open(store, account.folder(), account.processed())
-                : Pop3Session.open(store, toString(), listIds);
+        return store;
+    }
+
+    MailboxAccount account() {
+        return account;
     }
 
     /** The name of the account this connection logs in to ("default", or NAME of rebound.mailboxes.NAME.*). */

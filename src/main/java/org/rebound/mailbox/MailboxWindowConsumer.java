@@ -1,6 +1,7 @@
 package org.rebound.mailbox;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.Lock;
 
 import org.apache.camel.Exchange;
@@ -28,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * with before, or held back): then the next poll waits the poll delay. A poll that fails to fetch (the server down,
  * the login refused) is reported to the endpoint's poll strategy ({@code PollPacer}), which backs off and logs once
  * per failing streak.
+ *
+ * <p>An IMAP mailbox whose server has IDLE is not polled every poll delay once drained: after the poll that found it
+ * so, the consumer waits with IDLE ({@link ImapIdle}) and polls again as soon as new mail is reported (or the wait
+ * has lasted its longest). The wait runs after the poll, not in it: it holds no window turn, so other mailboxes' windows
+ * go on, and the poll strategy does not count it as a window that is stuck.
  */
 final class MailboxWindowConsumer extends ScheduledPollConsumer {
 
@@ -36,19 +42,35 @@ final class MailboxWindowConsumer extends ScheduledPollConsumer {
     private final MailboxReader reader;
     private final Lock windowTurn;
     private final String accountName;
+    private final Optional<ImapIdle> idle;
+    /** Whether the last poll found nothing new to fetch; only the scheduler's thread uses it. */
+    private boolean drained;
 
     MailboxWindowConsumer(MailboxWindowEndpoint endpoint, Processor processor, MailboxReader reader, Lock windowTurn,
-            String accountName) {
+            String accountName, Optional<ImapIdle> idle) {
         super(endpoint, processor);
         this.reader = reader;
         this.windowTurn = windowTurn;
         this.accountName = accountName;
+        this.idle = idle;
         // Failures to fetch go to the poll strategy (PollPacer), which logs a failing streak once, not every poll.
         setExceptionHandler(new LoggingExceptionHandler(endpoint.getCamelContext(), getClass(), LoggingLevel.DEBUG));
     }
 
+    /** A scheduled poll (greedy: until a poll sends nothing), then, while IDLE reports new mail, the next at once. */
+    @Override
+    public void run() {
+        drained = false;
+        super.run();
+        while (drained && idle.isPresent() && isPollAllowed() && idle.get().awaitNewMail()) {
+            drained = false;
+            super.run();
+        }
+    }
+
     @Override
     protected int poll() throws Exception {
+        drained = false;
         windowTurn.lock();
         try {
             Window window;
@@ -59,6 +81,7 @@ final class MailboxWindowConsumer extends ScheduledPollConsumer {
                 throw e;
             }
             if (window.messages().isEmpty()) {
+                drained = true;
                 return 0;
             }
             Exchange exchange = createExchange(false);
@@ -85,6 +108,8 @@ final class MailboxWindowConsumer extends ScheduledPollConsumer {
 
     @Override
     protected void doStop() throws Exception {
+        // An IDLE wait ends now, not when its time is up.
+        idle.ifPresent(ImapIdle::close);
         super.doStop();
         reader.close();
     }

@@ -34,7 +34,7 @@ public final class MailboxWindowEndpoint extends MailEndpoint {
         MailboxConnection connection = new MailboxConnection(sender.getSession(), c.getProtocol(), c.getHost(),
                 c.getPort(), account);
         MailboxWindowConsumer consumer = new MailboxWindowConsumer(this, processor, reading.reader(connection),
-                windowTurn, account.name());
+                windowTurn, account.name(), account.idleBetweenPolls().map(most -> new ImapIdle(connection, most)));
         configureConsumer(consumer);
         return consumer;
     }

@@ -27,14 +27,26 @@ class ForwardNonBounceIT {
     @BeforeAll
     void forwardAReply() throws Exception {
         int port = DemoMailbox.freePort();
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
-        smtp.start();
-        rebound = RunningRebound.start(TestDatabase.h2(), s -> s.with("rebound.non-bounce.policy", "forward")
-                .with("rebound.non-bounce.forward-to", "marketing@sender.example")
-                .with("rebound.smtp.port", Integer.toString(port)).with("rebound.smtp.security", "none"));
+        smtp = smtpServer(port);
+        rebound = RunningRebound.start(TestDatabase.h2(), s -> forwarding(s, port, "none"));
         rebound.mailbox.deliver(TestMail.personalReply());
         RunningRebound.await("the reply forwarded", Duration.ofSeconds(30),
                 () -> smtp.getReceivedMessages().length == 1 && rebound.mailbox.messageCount() == 0);
+    }
+
+    /** GreenMail's SMTP server, in clear, started on this loopback port. */
+    static GreenMail smtpServer(int port) {
+        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
+        smtp.start();
+        return smtp;
+    }
+
+    /** Settings that forward what is not a bounce to marketing@sender.example over the SMTP server at this port. */
+    static Settings forwarding(Settings s, int port, String security) {
+        return s.with("rebound.non-bounce.policy", "forward")
+                .with("rebound.non-bounce.forward-to", "marketing@sender.example")
+                .with("rebound.smtp.port", Integer.toString(port))
+                .with("rebound.smtp.security", security);
     }
 
     @AfterAll

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,13 +23,9 @@ class ForwardRequiresStartTlsIT {
     @Test
     void aReplyIsNotForwardedToAServerThatDoesNotOfferStartTls() throws Exception {
         int port = DemoMailbox.freePort();
-        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
-        smtp.start();
-        try (RunningRebound rebound = RunningRebound.start(TestDatabase.h2(), s -> s
-                .with("rebound.non-bounce.policy", "forward")
-                .with("rebound.non-bounce.forward-to", "marketing@sender.example")
-                .with("rebound.smtp.port", Integer.toString(port))
-                .with("rebound.smtp.security", "starttls"))) {
+        GreenMail smtp = ForwardNonBounceIT.smtpServer(port);
+        try (RunningRebound rebound = RunningRebound.start(TestDatabase.h2(),
+                s -> ForwardNonBounceIT.forwarding(s, port, "starttls"))) {
             rebound.mailbox.deliver(TestMail.personalReply());
             RunningRebound.await("the reply dead-lettered", Duration.ofSeconds(30),
                     () -> rebound.mailbox.messageCount() == 0);

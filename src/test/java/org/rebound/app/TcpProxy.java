@@ -9,20 +9,30 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import javax.net.ServerSocketFactory;
+
 /**
  * A TCP forwarder on loopback that a test can cut and restore, so that a real server (PostgreSQL, a broker) goes
- * away and comes back for Rebound, as in an outage, while it keeps running for everyone else.
+ * away and comes back for Rebound, as in an outage, while it keeps running for everyone else. It can also take the
+ * clients' connections over TLS and forward them in clear: a server in clear then serves TLS from the first byte.
  */
 final class TcpProxy implements AutoCloseable {
 
     private final int port;
     private final int target;
+    private final ServerSocketFactory listening;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final StringBuffer clientSent = new StringBuffer();
     private volatile ServerSocket server;
 
     TcpProxy(int target) throws IOException {
+        this(target, ServerSocketFactory.getDefault());
+    }
+
+    /** @param listening the sockets clients connect to, such as TLS ones, which the proxy's end decrypts */
+    TcpProxy(int target, ServerSocketFactory listening) throws IOException {
         this.target = target;
+        this.listening = listening;
         this.port = DemoMailbox.freePort();
         restore();
     }
@@ -33,7 +43,7 @@ final class TcpProxy implements AutoCloseable {
 
     /** Starts accepting and forwarding connections again. */
     synchronized void restore() throws IOException {
-        ServerSocket s = new ServerSocket();
+        ServerSocket s = listening.createServerSocket();
         s.setReuseAddress(true);
         s.bind(new InetSocketAddress("127.0.0.1", port));
         server = s;

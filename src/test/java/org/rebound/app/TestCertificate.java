@@ -14,14 +14,18 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocketFactory;
+
 /**
  * A self-signed server certificate made for one test with the JDK's keytool: its PEM certificate and key (for a
- * server such as Dovecot) and a PKCS12 trust store holding only the certificate (for rebound.mailbox.trust-store).
- *
- * @param subjectAlternativeNames keytool's SAN list, such as {@code ip:127.0.0.1,dns:localhost}
+ * server such as Dovecot), the PKCS12 key store keytool made (for a server in the test's JVM) and a PKCS12 trust store
+ * holding only the certificate (for rebound.mailbox.trust-store). Both key stores have the one password.
  */
-record TestCertificate(Path certificatePem, Path keyPem, Path trustStore, String trustStorePassword) {
+record TestCertificate(Path certificatePem, Path keyPem, Path serverKeys, Path trustStore, String trustStorePassword) {
 
+    /** @param subjectAlternativeNames keytool's SAN list, such as {@code ip:127.0.0.1,dns:localhost} */
     static TestCertificate make(Path dir, String subjectAlternativeNames) throws IOException, InterruptedException,
             GeneralSecurityException {
         Path keys = dir.resolve("server.p12");
@@ -56,7 +60,20 @@ record TestCertificate(Path certificatePem, Path keyPem, Path trustStore, String
         for (Path p : List.of(certificatePem, keyPem, trustStore)) {
             p.toFile().setReadable(true, false);
         }
-        return new TestCertificate(certificatePem, keyPem, trustStore, password);
+        return new TestCertificate(certificatePem, keyPem, keys, trustStore, password);
+    }
+
+    /** Server sockets that present this certificate (TLS from the first byte). */
+    SSLServerSocketFactory serverSockets() throws IOException, GeneralSecurityException {
+        KeyStore server = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(serverKeys)) {
+            server.load(in, trustStorePassword.toCharArray());
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(server, trustStorePassword.toCharArray());
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(keys.getKeyManagers(), null, null);
+        return tls.getServerSocketFactory();
     }
 
     private static String pem(String type, byte[] der) {

@@ -183,7 +183,7 @@ class ImapMailboxReaderIT {
         return MailboxConnection.of(new MailboxAccount("default", MailboxAccount.Protocol.IMAP, "127.0.0.1",
                 mailbox.port(), DemoMailbox.USER, new PasswordLogin(DemoMailbox.USER, DemoMailbox.PASSWORD),
                 MailboxAccount.Authentication.PASSWORD, false, Optional.empty(), Duration.ofSeconds(10), "INBOX",
-                processed));
+                processed, Optional.empty()));
     }
 
     /** What the mailbox consumer does once a window has committed, every message of it released. */

@@ -54,10 +54,33 @@ class MailboxAccountTest {
                 () -> account(MailboxAccount.Protocol.POP3S, true, MailboxAccount.Authentication.PASSWORD));
     }
 
+    @Test
+    void anImapMailboxWithIdleOnWaitsWithIdleBetweenPolls() {
+        assertEquals(Optional.of(Duration.ofMinutes(10)),
+                idling(MailboxAccount.Protocol.IMAPS, Optional.of(Duration.ofMinutes(10))).idleBetweenPolls());
+    }
+
+    @Test
+    void anImapMailboxWithIdleOffIsPolled() {
+        assertEquals(Optional.empty(), idling(MailboxAccount.Protocol.IMAP, Optional.empty()).idleBetweenPolls());
+    }
+
+    @Test
+    void aPop3MailboxIsPolledWhateverTheIdleSetting() {
+        assertEquals(Optional.empty(),
+                idling(MailboxAccount.Protocol.POP3S, Optional.of(Duration.ofMinutes(10))).idleBetweenPolls());
+    }
+
     private static MailboxAccount account(MailboxAccount.Protocol protocol, boolean startTls,
             MailboxAccount.Authentication authentication) {
         return new MailboxAccount("default", protocol, "mail.example", 995, "bounces",
                 new PasswordLogin("bounces", "secret"), authentication, startTls, Optional.empty(),
-                Duration.ofSeconds(30), "INBOX", ProcessedMail.expunged());
+                Duration.ofSeconds(30), "INBOX", ProcessedMail.expunged(), Optional.empty());
+    }
+
+    private static MailboxAccount idling(MailboxAccount.Protocol protocol, Optional<Duration> idle) {
+        return new MailboxAccount("default", protocol, "mail.example", 993, "bounces",
+                new PasswordLogin("bounces", "secret"), MailboxAccount.Authentication.PASSWORD, false,
+                Optional.empty(), Duration.ofSeconds(30), "INBOX", ProcessedMail.expunged(), idle);
     }
 }

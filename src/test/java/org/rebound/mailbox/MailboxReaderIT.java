@@ -282,7 +282,7 @@ public class MailboxReaderIT {
     public static MailboxAccount account(MailboxAccount.Protocol protocol, int port, String user, String password) {
         return new MailboxAccount("default", protocol, "127.0.0.1", port, user, new PasswordLogin(user, password),
                 MailboxAccount.Authentication.PASSWORD, false, java.util.Optional.empty(), Duration.ofSeconds(10),
-                "INBOX", ProcessedMail.expunged());
+                "INBOX", ProcessedMail.expunged(), java.util.Optional.empty());
     }
 
     /** Fetches a window, commits it releasing its first {@code n} messages, and ends the session (QUIT). */
