@@ -1,8 +1,7 @@
 package org.rebound.dsn;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 
 /**
  * An enhanced mail system status code, class.subject.detail (RFC 3463): class 2 success, 4 persistent transient
@@ -22,13 +21,15 @@ public record StatusCode(int statusClass, int subject, int detail) {
         return f == null ? Optional.empty() : Optional.of(f.code());
     }
 
-    /** Every status code in a text, in order, with where each stands. */
-    public static List<Found> findAll(String text) {
-        List<Found> all = new ArrayList<>(2);
+    /** The last code in a text whose start {@code acceptsStart} accepts (given the code's index in the text). */
+    public static Optional<StatusCode> last(String text, IntPredicate acceptsStart) {
+        StatusCode last = null;
         for (Found f = next(text, 0); f != null; f = next(text, f.end())) {
-            all.add(f);
+            if (acceptsStart.test(f.start())) {
+                last = f.code();
+            }
         }
-        return all;
+        return Optional.ofNullable(last);
     }
 
     /**
@@ -49,7 +50,7 @@ public record StatusCode(int statusClass, int subject, int detail) {
     }
 
     /** A code found in a text, and where: text.substring(start, end) is the code. */
-    public record Found(StatusCode code, int start, int end) {
+    record Found(StatusCode code, int start, int end) {
     }
 
     /**

@@ -95,13 +95,7 @@ public final class RecipientFacts {
      * written last, is the more precise: the last code that follows a reply code, if it differs from the first.
      */
     private static Optional<StatusCode> lastAfterReplyCode(String diagnostic) {
-        StatusCode last = null;
-        for (StatusCode.Found f : StatusCode.findAll(diagnostic)) {
-            if (followsReplyCode(diagnostic, f.start())) {
-                last = f.code();
-            }
-        }
-        return Optional.ofNullable(last);
+        return StatusCode.last(diagnostic, codeStart -> followsReplyCode(diagnostic, codeStart));
     }
 
     /** True when a reply code and a space or '-' (and maybe a quote) come just before: "421 4.4.2", "550-'5.7.1". */
@@ -141,6 +135,9 @@ public final class RecipientFacts {
 
     /** Collapses the lines of a quoted diagnostic into one line of single spaces. */
     public static String oneLine(String text) {
+        if (isOneLine(text)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length());
         boolean space = false;
         for (int i = 0; i < text.length(); i++) {
@@ -156,5 +153,22 @@ public final class RecipientFacts {
             }
         }
         return out.toString();
+    }
+
+    /** True when a text is one line already: no control characters, tabs, doubled or surrounding spaces. */
+    private static boolean isOneLine(String text) {
+        int n = text.length();
+        if (n > 0 && (text.charAt(0) == ' ' || text.charAt(n - 1) == ' ')) {
+            return false;
+        }
+        char previous = 'x';
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < ' ' || c == ' ' && previous == ' ') {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 }
