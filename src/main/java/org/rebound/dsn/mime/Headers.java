@@ -1,7 +1,6 @@
 package org.rebound.dsn.mime;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,44 +56,10 @@ public final class Headers {
         }
     }
 
-    /**
-     * Up to this many fields, a lookup scans them (a delivery-status block has a handful); a longer block (a
-     * message's own header, often 30 fields or more, asked for a dozen names by the parsers' evidence) is looked up
-     * through {@link #index}.
-     */
-    private static final int SCANNED = 8;
-
     private final List<Field> fields;
-    /**
-     * Each name's first field, made on the first lookup of a long block. Immutable, so that a thread that reads it
-     * sees it whole (final-field semantics); two threads that race here make the same map.
-     */
-    private Map<String, Field> index;
 
     public Headers(List<Field> fields) {
         this.fields = List.copyOf(fields);
-    }
-
-    /** The first field of that name, or null: private, for first() and has(). */
-    private Field firstField(String lowerCaseName) {
-        if (fields.size() <= SCANNED) {
-            for (Field f : fields) {
-                if (f.name.equals(lowerCaseName)) {
-                    return f;
-                }
-            }
-            return null;
-        }
-        Map<String, Field> byName = index;
-        if (byName == null) {
-            Map<String, Field> first = new HashMap<>();
-            for (Field f : fields) {
-                first.putIfAbsent(f.name, f);
-            }
-            byName = Map.copyOf(first);
-            index = byName;
-        }
-        return byName.get(lowerCaseName);
     }
 
     public List<Field> fields() {
@@ -107,12 +72,21 @@ public final class Headers {
 
     /** The first value of a field, or empty. */
     public String first(String lowerCaseName) {
-        Field f = firstField(lowerCaseName);
-        return f == null ? "" : f.value();
+        for (Field f : fields) {
+            if (f.name.equals(lowerCaseName)) {
+                return f.value();
+            }
+        }
+        return "";
     }
 
     public boolean has(String lowerCaseName) {
-        return firstField(lowerCaseName) != null;
+        for (Field f : fields) {
+            if (f.name.equals(lowerCaseName)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
