@@ -26,6 +26,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.rebound.classify.Classifier;
@@ -55,6 +58,8 @@ import org.rebound.mailbox.MailboxAccount;
 import org.rebound.mailbox.MailboxWindowComponent;
 import org.rebound.mailbox.WindowReading;
 import org.rebound.mailbox.WindowLimits;
+import org.rebound.metrics.OutboxGauges;
+import org.rebound.metrics.PipelineMeters;
 import org.rebound.pipeline.NonBouncePolicy;
 import org.rebound.pipeline.MessageUnderstanding;
 import org.rebound.pipeline.RecipientClassifier;
@@ -67,6 +72,7 @@ import org.rebound.pipeline.StuckMessages;
 import org.rebound.pipeline.UnderstandingAhead;
 import org.rebound.pipeline.UnmatchedPolicy;
 import org.rebound.pipeline.WindowIntake;
+import org.rebound.provider.ReceivingProviders;
 import org.rebound.quarantine.QuarantinePolicy;
 import org.rebound.quarantine.QuarantineSettings;
 import org.rebound.store.BounceStore;
@@ -115,7 +121,12 @@ public final class ReboundServer implements AutoCloseable {
         int parsingSetting = settings.integer("rebound.parsing.threads", 0, 256);
         int parsingThreads = parsingSetting == 0 ? Runtime.getRuntime().availableProcessors() : parsingSetting;
         int maxRecipients = settings.integer("rebound.parsing.max-recipients", 1, 1_000_000);
-        Classifier classifier = classifier(settings);
+        // One registry for Camel's route metrics and Rebound's own, served at /observe/metrics (Camel's
+        // micrometer-prometheus looks it up by this name, and creates its own only when none is bound).
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ReceivingProviders providers = receivingProviders(settings);
+        PipelineMeters meters = new PipelineMeters(metrics, providers, clock);
+        Classifier classifier = classifier(settings, meters::ruleBookReloaded);
         settings.integer("rebound.outbox.poll-period", 10, 3_600_000);
         int outboxBatch = settings.integer("rebound.outbox.batch-size", 1, 10_000);
         Duration outboxLease = settings.duration("rebound.outbox.claim-lease", Duration.ofSeconds(1));
@@ -148,6 +159,8 @@ public final class ReboundServer implements AutoCloseable {
             }
             jmsConnectionFactory = jms;
             main.bind("dataSource", dataSource);
+            main.bind("metricsRegistry", metrics);
+            main.bind("pipelineMeters", meters);
             ExecutorService parsingPool = parsingPool(parsingThreads);
             resources.push(parsingPool::shutdownNow);
             DrainProgress progress = DrainProgress.start(clock, Duration.ofSeconds(5));
@@ -177,10 +190,11 @@ public final class ReboundServer implements AutoCloseable {
             main.bind("poisonIsolation", new PoisonIsolation(() -> DatabaseHealthCheck.answers(dataSource),
                     deadLetters, received, stuck));
             main.bind("bounceStore", new BounceStore(dataSource, clock, quarantine,
-                    updateSentStatus ? Optional.of(sentTable) : Optional.empty()));
+                    updateSentStatus ? Optional.of(sentTable) : Optional.empty(), providers, meters::transitions));
             Outbox outbox = new Outbox(dataSource, clock, OutboxClaimant.thisProcess(), outboxLease);
             // Before the relay route starts: what a killed process of this host had claimed goes out first.
             outbox.releaseAbandonedClaims();
+            OutboxGauges.register(metrics, outbox);
             // The publishing route (routes/publish-events.camel.yaml) claims and marks batches through this bean
             // and sends them with camel-jms on the broker, one transaction per batch.
             OutboxBatches batches = new OutboxBatches(outbox, outboxBatch);
@@ -265,11 +279,25 @@ public final class ReboundServer implements AutoCloseable {
 
     /** The rule book, re-read within a second of an edit; a broken one stops start-up, naming file and line. */
     static Classifier classifier(Settings settings) {
+        return classifier(settings, loaded -> { });
+    }
+
+    private static Classifier classifier(Settings settings, ReloadingRuleBook.Listener reloads) {
         RuleFiles files = new RuleFiles(settings.path("rebound.rules.dir"), settings.path("rebound.rules.local-dir"));
         try {
-            return new Classifier(new ReloadingRuleBook(files, new RuleBookLoader(), Duration.ofSeconds(1)));
+            return new Classifier(new ReloadingRuleBook(files, new RuleBookLoader(), Duration.ofSeconds(1),
+                    reloads));
         } catch (RuleBookException e) {
             throw new SettingsException("rule book: " + e.getMessage());
+        }
+    }
+
+    /** The receiving providers' table beside the rule book; a broken one stops start-up, naming the file. */
+    static ReceivingProviders receivingProviders(Settings settings) {
+        try {
+            return ReceivingProviders.of(settings.path("rebound.rules.dir"));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new SettingsException("receiving providers: " + e.getMessage());
         }
     }
 
