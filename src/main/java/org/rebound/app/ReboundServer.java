@@ -31,6 +31,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
+import org.rebound.access.BasicLogin;
 import org.rebound.classify.Classifier;
 import org.rebound.classify.ReloadingRuleBook;
 import org.rebound.classify.RuleBookException;
@@ -75,6 +76,8 @@ import org.rebound.pipeline.WindowIntake;
 import org.rebound.provider.ReceivingProviders;
 import org.rebound.quarantine.QuarantinePolicy;
 import org.rebound.quarantine.QuarantineSettings;
+import org.rebound.report.BounceReports;
+import org.rebound.store.AddressRegister;
 import org.rebound.store.BounceStore;
 import org.rebound.store.Database;
 import org.rebound.store.ReceivedMessages;
@@ -134,7 +137,9 @@ public final class ReboundServer implements AutoCloseable {
         Duration backoffMax = settings.duration("rebound.mailbox.backoff-max");
         Duration windowStuckAfter = MailboxSettings.windowStuckAfter(settings);
         settings.text("rebound.jms.topic");
-        requireFreeHealthPort(settings);
+        requireFreePort(settings, "camel.management", "health endpoint");
+        requireFreePort(settings, "camel.server", "HTTP API and dashboard");
+        BasicLogin apiLogin = apiLogin(settings);
         requireLoginOffLoopback(settings);
 
         try {
@@ -189,6 +194,9 @@ public final class ReboundServer implements AutoCloseable {
             main.bind("deadLetterFolder", deadLetters);
             main.bind("poisonIsolation", new PoisonIsolation(() -> DatabaseHealthCheck.answers(dataSource),
                     deadLetters, received, stuck));
+            main.bind("apiLogin", apiLogin);
+            main.bind("addressRegister", new AddressRegister(dataSource, clock, quarantine, meters::transitions));
+            main.bind("bounceReports", new BounceReports(dataSource, sentTable));
             main.bind("bounceStore", new BounceStore(dataSource, clock, quarantine,
                     updateSentStatus ? Optional.of(sentTable) : Optional.empty(), providers, meters::transitions));
             Outbox outbox = new Outbox(dataSource, clock, OutboxClaimant.thisProcess(), outboxLease);
@@ -347,20 +355,38 @@ public final class ReboundServer implements AutoCloseable {
     }
 
     /**
-     * The health endpoint's port must be free: Camel only logs a failed bind and runs on without /observe/health,
-     * and an orchestrator probing it would then restart a Rebound that works.
+     * An HTTP server's port must be free (camel.management.*, the health endpoint; camel.server.*, the API and the
+     * dashboard): Camel only logs a failed bind and runs on without it, and an orchestrator probing the health would
+     * then restart a Rebound that works.
      */
-    private static void requireFreeHealthPort(Settings settings) {
-        if (!settings.optionalText("camel.management.enabled").equalsIgnoreCase("true")) {
+    private static void requireFreePort(Settings settings, String prefix, String what) {
+        if (!settings.optionalText(prefix + ".enabled").equalsIgnoreCase("true")) {
             return;
         }
-        String host = settings.text("camel.management.host");
-        int port = settings.integer("camel.management.port", 1, 65535);
+        String host = settings.text(prefix + ".host");
+        int port = settings.integer(prefix + ".port", 1, 65535);
         try (ServerSocket probe = new ServerSocket()) {
             probe.bind(new InetSocketAddress(host, port));
         } catch (IOException e) {
-            throw new SettingsException("camel.management.port", "a port free on " + host + " for the health "
-                    + "endpoint", port + ", which cannot be bound (" + e.getMessage() + ")");
+            throw new SettingsException(prefix + ".port", "a port free on " + host + " for the " + what, port
+                    + ", which cannot be bound (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * The users whose login the API's state-changing calls ask for: the management server's
+     * (camel.management.basic-properties-file). Without that file, no such call is accepted.
+     */
+    private static BasicLogin apiLogin(Settings settings) {
+        String file = settings.optionalText("camel.management.basic-properties-file");
+        if (file.isEmpty()) {
+            return BasicLogin.nobody();
+        }
+        try {
+            return BasicLogin.fromFile(Path.of(file));
+        } catch (IOException e) {
+            throw new SettingsException("camel.management.basic-properties-file", "a readable file of users",
+                    file + " (" + e.getMessage() + ")");
         }
     }
 

@@ -1,0 +1,100 @@
+package org.rebound.report;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.rebound.classify.BounceType;
+import org.rebound.classify.Reason;
+import org.rebound.correlate.SentMessageTable;
+
+/**
+ * Reads a campaign's or a day's bounce breakdown from the stored bounces and the sending system's table (the API,
+ * the dashboard, the report command). A campaign is the delivery id the sending system's table gives
+ * (rebound.correlation.sent-messages.delivery-id-column).
+ */
+public final class BounceReports {
+
+    /** The reason of a feedback report (RFC 5965): a recipient's complaint. */
+    public static final String COMPLAINT_REASON = Reason.FEEDBACK.label();
+    private static final String HARD = BounceType.HARD.label();
+
+    private final DataSource dataSource;
+    private final SentMessageTable sent;
+
+    public BounceReports(DataSource dataSource, SentMessageTable sent) {
+        this.dataSource = dataSource;
+        this.sent = sent;
+    }
+
+    /** A campaign's bounces; a campaign with no bounce and nothing sent is an empty breakdown. */
+    public BounceBreakdown campaign(String deliveryId) throws SQLException {
+        if (deliveryId == null || deliveryId.isBlank()) {
+            throw new IllegalArgumentException("a campaign's delivery id is needed");
+        }
+        try (Connection c = dataSource.getConnection()) {
+            int sentCount = count(c, "SELECT COUNT(*) FROM " + sent.table() + " WHERE " + sent.deliveryIdColumn()
+                    + " = ?", deliveryId);
+            return breakdown(c, "campaign", deliveryId, sentCount, "delivery_id = ?", deliveryId);
+        }
+    }
+
+    /** A day's bounces (UTC), by the time Rebound read them; sent: the messages sent that day. */
+    public BounceBreakdown day(LocalDate day) throws SQLException {
+        OffsetDateTime from = day.atStartOfDay().atOffset(ZoneOffset.UTC);
+        OffsetDateTime to = from.plusDays(1);
+        try (Connection c = dataSource.getConnection()) {
+            int sentCount = count(c, "SELECT COUNT(*) FROM " + sent.table() + " WHERE " + sent.sentAtColumn()
+                    + " >= ? AND " + sent.sentAtColumn() + " < ?", from, to);
+            return breakdown(c, "day", day.toString(), sentCount, "received_at >= ? AND received_at < ?", from, to);
+        }
+    }
+
+    private static BounceBreakdown breakdown(Connection c, String scope, String subject, int sentCount, String where,
+                                             Object... parameters) throws SQLException {
+        List<BounceBreakdown.Row> rows = new ArrayList<>();
+        int bounces = 0;
+        int hard = 0;
+        int complaints = 0;
+        try (PreparedStatement s = c.prepareStatement("SELECT reason, bounce_type, provider, COUNT(*) FROM "
+                + "bounce_event WHERE " + where + " GROUP BY reason, bounce_type, provider "
+                + "ORDER BY COUNT(*) DESC, reason, bounce_type, provider")) {
+            bind(s, parameters);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    BounceBreakdown.Row row = new BounceBreakdown.Row(r.getString(1), r.getString(2), r.getString(3),
+                            r.getInt(4));
+                    rows.add(row);
+                    bounces += row.count();
+                    hard += row.type().equals(HARD) ? row.count() : 0;
+                    complaints += row.reason().equals(COMPLAINT_REASON) ? row.count() : 0;
+                }
+            }
+        }
+        return new BounceBreakdown(scope, subject, sentCount, bounces, hard, complaints, rows);
+    }
+
+    private static int count(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, parameters);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement s, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            s.setObject(i + 1, parameters[i]);
+        }
+    }
+}
