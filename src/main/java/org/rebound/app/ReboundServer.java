@@ -61,6 +61,7 @@ import org.rebound.mailbox.WindowReading;
 import org.rebound.mailbox.WindowLimits;
 import org.rebound.metrics.OutboxGauges;
 import org.rebound.metrics.PipelineMeters;
+import org.rebound.metrics.ReputationGauges;
 import org.rebound.pipeline.NonBouncePolicy;
 import org.rebound.pipeline.MessageUnderstanding;
 import org.rebound.pipeline.RecipientClassifier;
@@ -77,6 +78,8 @@ import org.rebound.provider.ReceivingProviders;
 import org.rebound.quarantine.QuarantinePolicy;
 import org.rebound.quarantine.QuarantineSettings;
 import org.rebound.report.BounceReports;
+import org.rebound.reputation.ReputationAlerts;
+import org.rebound.reputation.Thresholds;
 import org.rebound.store.AddressRegister;
 import org.rebound.store.BounceStore;
 import org.rebound.store.Database;
@@ -140,6 +143,9 @@ public final class ReboundServer implements AutoCloseable {
         requireFreePort(settings, "camel.management", "health endpoint");
         requireFreePort(settings, "camel.server", "HTTP API and dashboard");
         BasicLogin apiLogin = apiLogin(settings);
+        Thresholds thresholds = thresholds(settings);
+        settings.integer("rebound.reputation.check-period", 100, 86_400_000);
+        settings.text("rebound.reputation.alert-topic");
         requireLoginOffLoopback(settings);
 
         try {
@@ -203,6 +209,9 @@ public final class ReboundServer implements AutoCloseable {
             // Before the relay route starts: what a killed process of this host had claimed goes out first.
             outbox.releaseAbandonedClaims();
             OutboxGauges.register(metrics, outbox);
+            main.bind("reputationAlerts", new ReputationAlerts(dataSource, clock, thresholds, sentTable, providers,
+                    OutboxClaimant.thisProcess().name(), outboxLease));
+            main.bind("reputationGauges", new ReputationGauges(metrics, thresholds.minSent()));
             // The publishing route (routes/publish-events.camel.yaml) claims and marks batches through this bean
             // and sends them with camel-jms on the broker, one transaction per batch.
             OutboxBatches batches = new OutboxBatches(outbox, outboxBatch);
@@ -297,6 +306,21 @@ public final class ReboundServer implements AutoCloseable {
                     reloads));
         } catch (RuleBookException e) {
             throw new SettingsException("rule book: " + e.getMessage());
+        }
+    }
+
+    /** The reputation alerts' window and thresholds (rebound.reputation.*), the rates given in percent. */
+    static Thresholds thresholds(Settings settings) {
+        String p = Thresholds.PREFIX;
+        try {
+            return new Thresholds(settings.duration(p + "window", Duration.ofMinutes(1)),
+                    settings.integer(p + "min-sent", 1, 100_000_000),
+                    settings.decimal(p + "bounce-warning-percent", 0.001, 100) / 100,
+                    settings.decimal(p + "bounce-critical-percent", 0.001, 100) / 100,
+                    settings.decimal(p + "complaint-warning-percent", 0.001, 100) / 100,
+                    settings.decimal(p + "complaint-critical-percent", 0.001, 100) / 100);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("setting " + e.getMessage());
         }
     }
 
