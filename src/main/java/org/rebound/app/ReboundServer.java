@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -37,6 +38,7 @@ import org.rebound.classify.ReloadingRuleBook;
 import org.rebound.classify.RuleBookException;
 import org.rebound.classify.RuleBookLoader;
 import org.rebound.classify.RuleFiles;
+import org.rebound.console.ConsoleMBeans;
 import org.rebound.correlate.CorrelationSettings;
 import org.rebound.correlate.Correlator;
 import org.rebound.correlate.SentMessageLookup;
@@ -97,6 +99,8 @@ public final class ReboundServer implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final ConnectionFactory jmsConnectionFactory;
     private final SentMessageLookup lookup;
+    /** Rebound's own MBeans, given the running Camel context (they find the mailboxes by their routes). */
+    private final Function<CamelContext, ConsoleMBeans.Parts> consoleParts;
 
     private ReboundServer(Settings settings) throws Exception {
         Clock clock = Clock.systemUTC();
@@ -146,7 +150,7 @@ public final class ReboundServer implements AutoCloseable {
         Thresholds thresholds = thresholds(settings);
         settings.integer("rebound.reputation.check-period", 100, 86_400_000);
         settings.text("rebound.reputation.alert-topic");
-        requireLoginOffLoopback(settings);
+        requireLogin(settings);
 
         try {
             dataSource = openDatabase(settings);
@@ -201,8 +205,10 @@ public final class ReboundServer implements AutoCloseable {
             main.bind("poisonIsolation", new PoisonIsolation(() -> DatabaseHealthCheck.answers(dataSource),
                     deadLetters, received, stuck));
             main.bind("apiLogin", apiLogin);
-            main.bind("addressRegister", new AddressRegister(dataSource, clock, quarantine, meters::transitions));
-            main.bind("bounceReports", new BounceReports(dataSource, sentTable));
+            AddressRegister addresses = new AddressRegister(dataSource, clock, quarantine, meters::transitions);
+            main.bind("addressRegister", addresses);
+            BounceReports reports = new BounceReports(dataSource, sentTable);
+            main.bind("bounceReports", reports);
             main.bind("bounceStore", new BounceStore(dataSource, clock, quarantine,
                     updateSentStatus ? Optional.of(sentTable) : Optional.empty(), providers, meters::transitions));
             Outbox outbox = new Outbox(dataSource, clock, OutboxClaimant.thisProcess(), outboxLease);
@@ -223,6 +229,7 @@ public final class ReboundServer implements AutoCloseable {
             PollPacer pacer = new PollPacer(clock, pollDelay, backoffMax, windowStuckAfter);
             resources.push(StuckWindowWatch.start(pacer, 30));
             main.bind("pollPacer", pacer);
+            consoleParts = camel -> new ConsoleMBeans.Parts(camel, pacer, meters, addresses, outbox, reports, clock);
             main.bind("databaseHealth", new DatabaseHealthCheck(dataSource));
             main.bind("brokerHealth", new BrokerHealthCheck(jms, outbox));
             main.bind("pipelineHealth", new MailboxHealthCheck(pacer, stuck));
@@ -238,6 +245,7 @@ public final class ReboundServer implements AutoCloseable {
         ReboundServer server = new ReboundServer(settings);
         try {
             server.main.start();
+            server.resources.push(ConsoleMBeans.register(server.consoleParts.apply(server.camelContext())));
         } catch (Exception e) {
             server.close();
             throw e;
@@ -352,9 +360,10 @@ public final class ReboundServer implements AutoCloseable {
 
     /**
      * The HTTP endpoints tell the pipeline's state (and, with Jolokia, operate it): on loopback by default, and on any
-     * other address only behind a login (Camel's embedded server: basic authentication from a properties file).
+     * other address only behind a login (Camel's embedded server: basic authentication from a properties file);
+     * Jolokia, which operates, always behind one.
      */
-    private static void requireLoginOffLoopback(Settings settings) {
+    private static void requireLogin(Settings settings) {
         if (!settings.optionalText("camel.management.enabled").equalsIgnoreCase("true")) {
             return;
         }
@@ -366,12 +375,20 @@ public final class ReboundServer implements AutoCloseable {
             throw new SettingsException("camel.management.host", "an address of this machine", host
                     + ", which does not resolve");
         }
+        String enabled = settings.optionalText("camel.management.authentication-enabled");
+        boolean login = enabled.equalsIgnoreCase("true")
+                && !settings.optionalText("camel.management.basic-properties-file").isEmpty();
+        // Jolokia operates the MBeans (stops routes, releases addresses): never without a login, even on loopback,
+        // where any local user could reach it.
+        if (settings.optionalText("camel.management.jolokia-enabled").equalsIgnoreCase("true") && !login) {
+            throw new SettingsException("camel.management.jolokia-enabled", "false, or "
+                    + "camel.management.authentication-enabled=true with camel.management.basic-properties-file",
+                    "true without a login");
+        }
         if (loopback) {
             return;
         }
-        String enabled = settings.optionalText("camel.management.authentication-enabled");
-        if (!enabled.equalsIgnoreCase("true")
-                || settings.optionalText("camel.management.basic-properties-file").isEmpty()) {
+        if (!login) {
             throw new SettingsException("camel.management.authentication-enabled", "true, with "
                     + "camel.management.basic-properties-file naming the users, since camel.management.host ("
                     + host + ") is not loopback", enabled.isEmpty() ? "nothing" : enabled);

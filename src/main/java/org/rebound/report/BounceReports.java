@@ -4,11 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -56,6 +59,33 @@ public final class BounceReports {
                     + " >= ? AND " + sent.sentAtColumn() + " < ?", from, to);
             return breakdown(c, "day", day.toString(), sentCount, "received_at >= ? AND received_at < ?", from, to);
         }
+    }
+
+    /** What the bounces recorded since a time can be counted by. */
+    public enum Dimension {
+        REASON("reason"), TYPE("bounce_type"), PROVIDER("provider"), FAULT("fault");
+
+        private final String column;
+
+        Dimension(String column) {
+            this.column = column;
+        }
+    }
+
+    /** How many bounces were recorded since {@code since} for each value of a dimension, largest first. */
+    public Map<String, Integer> countBy(Dimension dimension, Instant since) throws SQLException {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT "
+                + dimension.column + ", COUNT(*) FROM bounce_event WHERE received_at >= ? GROUP BY "
+                + dimension.column + " ORDER BY COUNT(*) DESC, " + dimension.column)) {
+            s.setObject(1, since.atOffset(ZoneOffset.UTC));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    counts.put(r.getString(1), r.getInt(2));
+                }
+            }
+        }
+        return counts;
     }
 
     private static BounceBreakdown breakdown(Connection c, String scope, String subject, int sentCount, String where,
