@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -43,6 +44,8 @@ import org.rebound.correlate.CorrelationSettings;
 import org.rebound.correlate.Correlator;
 import org.rebound.correlate.SentMessageLookup;
 import org.rebound.correlate.SentMessageTable;
+import org.rebound.dashboard.DashboardData;
+import org.rebound.dashboard.DashboardFiles;
 import org.rebound.deadletter.DeadLetterFolder;
 import org.rebound.dsn.parse.ReportParser;
 import org.rebound.events.BrokerLogin;
@@ -215,8 +218,12 @@ public final class ReboundServer implements AutoCloseable {
             // Before the relay route starts: what a killed process of this host had claimed goes out first.
             outbox.releaseAbandonedClaims();
             OutboxGauges.register(metrics, outbox);
-            main.bind("reputationAlerts", new ReputationAlerts(dataSource, clock, thresholds, sentTable, providers,
-                    OutboxClaimant.thisProcess().name(), outboxLease));
+            ReputationAlerts reputation = new ReputationAlerts(dataSource, clock, thresholds, sentTable, providers,
+                    OutboxClaimant.thisProcess().name(), outboxLease);
+            main.bind("reputationAlerts", reputation);
+            main.bind("dashboardData", new DashboardData(reports, reputation, outbox, deadLetters, meters,
+                    List.copyOf(mailboxes.keySet()), clock));
+            main.bind("dashboardFiles", new DashboardFiles());
             main.bind("reputationGauges", new ReputationGauges(metrics, thresholds.minSent()));
             // The publishing route (routes/publish-events.camel.yaml) claims and marks batches through this bean
             // and sends them with camel-jms on the broker, one transaction per batch.

@@ -53,6 +53,16 @@ public final class DeadLetterFolder {
     public record Entry(String file, String reason, String message, List<String> recipients, String time) {
     }
 
+    /** How many dead letters the folder holds (each is an .eml and its .json sidecar). */
+    public int count() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return (int) files.filter(p -> p.getFileName().toString().endsWith(".json")).count();
+        }
+    }
+
     /** The latest dead letters, newest first (read from their sidecars); at most {@code limit}. */
     public List<Entry> recent(int limit) throws IOException {
         if (limit < 1 || limit > 1000) {

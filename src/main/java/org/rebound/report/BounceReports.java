@@ -4,11 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +88,49 @@ public final class BounceReports {
             }
         }
         return counts;
+    }
+
+    /**
+     * The bounces recorded from a time until another, by type, in buckets of a given length: each bucket's start (epoch seconds)
+     * and, per type (hard, soft, none), its count; every bucket is present, empty ones with 0.
+     */
+    public record Timeline(long bucketSeconds, List<Long> starts, Map<String, List<Integer>> byType) {
+    }
+
+    public Timeline overTime(Instant since, Instant until, Duration bucket) throws SQLException {
+        long size = bucket.toSeconds();
+        if (size < 1) {
+            throw new IllegalArgumentException("a bucket is at least a second long, not " + bucket);
+        }
+        long first = Math.floorDiv(since.getEpochSecond(), size);
+        long last = Math.floorDiv(until.getEpochSecond(), size);
+        int n = (int) Math.min(10_000, last - first + 1);
+        List<Long> starts = new ArrayList<>(n);
+        Map<String, List<Integer>> byType = new LinkedHashMap<>();
+        for (BounceType t : BounceType.values()) {
+            byType.put(t.label(), new ArrayList<>(Collections.nCopies(n, 0)));
+        }
+        for (int i = 0; i < n; i++) {
+            starts.add((first + i) * size);
+        }
+        // Epoch arithmetic rather than a date function: EXTRACT(EPOCH ...) and FLOOR read the same on H2 and
+        // PostgreSQL, where their date_trunc-like functions differ.
+        String bucketOf = "FLOOR(EXTRACT(EPOCH FROM received_at) / " + size + ")";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT " + bucketOf
+                + ", bounce_type, COUNT(*) FROM bounce_event WHERE received_at >= ? GROUP BY " + bucketOf
+                + ", bounce_type")) {
+            s.setObject(1, since.atOffset(ZoneOffset.UTC));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    int i = (int) (r.getLong(1) - first);
+                    List<Integer> series = byType.get(r.getString(2));
+                    if (series != null && i >= 0 && i < n) {
+                        series.set(i, r.getInt(3));
+                    }
+                }
+            }
+        }
+        return new Timeline(size, starts, byType);
     }
 
     private static BounceBreakdown breakdown(Connection c, String scope, String subject, int sentCount, String where,

@@ -96,6 +96,18 @@ public final class ReputationAlerts {
         }
     }
 
+    /** The window's rates as they are now, raising and clearing nothing (the dashboard). */
+    public List<Rate> rates() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return window.rates(c, clock.instant().minus(thresholds.window()));
+        }
+    }
+
+    /** The thresholds and window the alerts apply. */
+    public Thresholds thresholds() {
+        return thresholds;
+    }
+
     /** The open alerts, as the last check left them. */
     public List<Open> open() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
