@@ -2,6 +2,8 @@ package org.rebound.report;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * The bounces of a campaign or of a day, broken down by reason, type and provider.
  *
@@ -25,11 +27,13 @@ public record BounceBreakdown(String scope, String subject, int sent, int bounce
     }
 
     /** Hard bounces per message sent (Amazon SES's bounce rate counts hard bounces); 0 when nothing was sent. */
+    @JsonProperty
     public double hardBounceRate() {
         return sent == 0 ? 0 : (double) hard / sent;
     }
 
     /** Complaints per message sent; 0 when nothing was sent. */
+    @JsonProperty
     public double complaintRate() {
         return sent == 0 ? 0 : (double) complaints / sent;
     }
