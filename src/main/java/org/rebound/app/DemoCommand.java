@@ -101,6 +101,9 @@ public final class DemoCommand implements Callable<Integer> {
                 PipelineSummary.printRoutes(System.out, server.camelContext());
                 AlertSummary.awaitPublished(server.dataSource(), alerts, Duration.ofSeconds(10)).print(System.out);
                 if (keepRunning) {
+                    System.out.println();
+                    System.out.println("Rebound answers at:");
+                    ServerUrls.of(settings).print(System.out);
                     System.out.println("Still running (--keep-running): Ctrl-C to stop.");
                     server.awaitShutdown();
                 }
