@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,15 +24,13 @@ import org.junit.jupiter.api.TestInstance;
 class ConsoleMBeansIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String LOGIN = "Basic " + Base64.getEncoder().encodeToString(
-            "ops:s3cret".getBytes(StandardCharsets.UTF_8));
+    private static final String LOGIN = OperatorLogin.AUTHORIZATION;
 
     private DemoRun demo;
 
     @BeforeAll
     void drainTheDemo() throws Exception {
-        Path users = Files.createTempFile("rebound-users", ".properties");
-        Files.writeString(users, "user.ops=s3cret,admin\n");
+        Path users = OperatorLogin.usersFile();
         demo = DemoRun.drained(TestDatabase.h2(), s -> s
                 .with("camel.management.jolokia-enabled", "true")
                 .with("camel.management.authentication-enabled", "true")

@@ -9,9 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,16 +23,14 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HttpApiIT {
 
-    private static final String LOGIN = "Basic " + Base64.getEncoder().encodeToString(
-            "ops:s3cret".getBytes(StandardCharsets.UTF_8));
+    private static final String LOGIN = OperatorLogin.AUTHORIZATION;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private DemoRun demo;
 
     @BeforeAll
     void drainTheDemo() throws Exception {
-        Path users = Files.createTempFile("rebound-users", ".properties");
-        Files.writeString(users, "user.ops=s3cret,admin\n");
+        Path users = OperatorLogin.usersFile();
         demo = DemoRun.drained(TestDatabase.h2(), s -> s
                 .with("camel.management.basic-properties-file", users.toString()));
     }
@@ -70,7 +66,7 @@ class HttpApiIT {
 
     @Test
     void aReleaseWithAWrongPasswordIsRefused() throws Exception {
-        String wrong = "Basic " + Base64.getEncoder().encodeToString("ops:guess".getBytes(StandardCharsets.UTF_8));
+        String wrong = OperatorLogin.basic("ops", "guess");
         assertEquals(401, post("/api/addresses/" + encode(quarantined(1)) + "/release", "{\"reason\":\"x\"}",
                 wrong).statusCode());
     }
