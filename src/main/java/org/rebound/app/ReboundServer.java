@@ -366,40 +366,51 @@ public final class ReboundServer implements AutoCloseable {
     }
 
     /**
-     * The HTTP endpoints tell the pipeline's state (and, with Jolokia, operate it): on loopback by default, and on any
-     * other address only behind a login (Camel's embedded server: basic authentication from a properties file);
-     * Jolokia, which operates, always behind one.
+     * The HTTP endpoints tell the pipeline's state, and the API and dashboard show addresses: on loopback by default,
+     * and on any other address only behind a login (Camel's embedded servers: basic authentication from a properties
+     * file). Jolokia, which operates (stops routes, releases addresses), is always behind one, even on loopback,
+     * where any local user could reach it.
      */
     private static void requireLogin(Settings settings) {
-        if (!settings.optionalText("camel.management.enabled").equalsIgnoreCase("true")) {
-            return;
+        if (on(settings, "camel.management.enabled")) {
+            boolean login = hasLogin(settings, "camel.management");
+            if (on(settings, "camel.management.jolokia-enabled") && !login) {
+                throw new SettingsException("camel.management.jolokia-enabled", "false, or "
+                        + "camel.management.authentication-enabled=true with camel.management.basic-properties-file",
+                        "true without a login");
+            }
+            requireLoginOffLoopback(settings, "camel.management", login);
         }
-        String host = settings.text("camel.management.host");
+        if (on(settings, "camel.server.enabled")) {
+            requireLoginOffLoopback(settings, "camel.server", hasLogin(settings, "camel.server"));
+        }
+    }
+
+    private static void requireLoginOffLoopback(Settings settings, String prefix, boolean login) {
+        String host = settings.text(prefix + ".host");
         boolean loopback;
         try {
             loopback = InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
-            throw new SettingsException("camel.management.host", "an address of this machine", host
+            throw new SettingsException(prefix + ".host", "an address of this machine", host
                     + ", which does not resolve");
         }
-        String enabled = settings.optionalText("camel.management.authentication-enabled");
-        boolean login = enabled.equalsIgnoreCase("true")
-                && !settings.optionalText("camel.management.basic-properties-file").isEmpty();
-        // Jolokia operates the MBeans (stops routes, releases addresses): never without a login, even on loopback,
-        // where any local user could reach it.
-        if (settings.optionalText("camel.management.jolokia-enabled").equalsIgnoreCase("true") && !login) {
-            throw new SettingsException("camel.management.jolokia-enabled", "false, or "
-                    + "camel.management.authentication-enabled=true with camel.management.basic-properties-file",
-                    "true without a login");
+        if (!loopback && !login) {
+            String enabled = settings.optionalText(prefix + ".authentication-enabled");
+            throw new SettingsException(prefix + ".authentication-enabled", "true, with " + prefix
+                    + ".basic-properties-file naming the users, since " + prefix + ".host (" + host
+                    + ") is not loopback", enabled.isEmpty() ? "nothing" : enabled);
         }
-        if (loopback) {
-            return;
-        }
-        if (!login) {
-            throw new SettingsException("camel.management.authentication-enabled", "true, with "
-                    + "camel.management.basic-properties-file naming the users, since camel.management.host ("
-                    + host + ") is not loopback", enabled.isEmpty() ? "nothing" : enabled);
-        }
+    }
+
+    private static boolean hasLogin(Settings settings, String prefix) {
+        return on(settings, prefix + ".authentication-enabled")
+                && !settings.optionalText(prefix + ".basic-properties-file").isEmpty();
+    }
+
+    /** Whether a true/false setting is true (Camel's own keys, which may be absent). */
+    static boolean on(Settings settings, String key) {
+        return settings.optionalText(key).equalsIgnoreCase("true");
     }
 
     /**
@@ -408,7 +419,7 @@ public final class ReboundServer implements AutoCloseable {
      * then restart a Rebound that works.
      */
     private static void requireFreePort(Settings settings, String prefix, String what) {
-        if (!settings.optionalText(prefix + ".enabled").equalsIgnoreCase("true")) {
+        if (!on(settings, prefix + ".enabled")) {
             return;
         }
         String host = settings.text(prefix + ".host");

@@ -14,18 +14,18 @@ record ServerUrls(List<String> lines) {
 
     static ServerUrls of(Settings settings) {
         List<String> lines = new ArrayList<>();
-        if (on(settings, "camel.server.enabled")) {
+        if (ReboundServer.on(settings, "camel.server.enabled")) {
             String base = base(settings, "camel.server");
             lines.add("dashboard  " + base + "/dashboard");
             lines.add("API        " + base + "/api/ (described at " + base + "/api/openapi.yaml)");
         }
-        if (on(settings, "camel.management.enabled")) {
+        if (ReboundServer.on(settings, "camel.management.enabled")) {
             String base = base(settings, "camel.management");
-            if (on(settings, "camel.management.metrics-enabled")) {
+            if (ReboundServer.on(settings, "camel.management.metrics-enabled")) {
                 lines.add("metrics    " + base + "/observe/metrics");
             }
             lines.add("health     " + base + "/observe/health");
-            if (on(settings, "camel.management.jolokia-enabled")) {
+            if (ReboundServer.on(settings, "camel.management.jolokia-enabled")) {
                 lines.add("Jolokia    " + base + "/observe/jolokia (for Hawtio)");
             }
         }
@@ -34,10 +34,6 @@ record ServerUrls(List<String> lines) {
 
     void print(PrintStream out) {
         lines.forEach(l -> out.println("  " + l));
-    }
-
-    private static boolean on(Settings settings, String key) {
-        return settings.optionalText(key).equalsIgnoreCase("true");
     }
 
     /** http://HOST:PORT; an IPv6 literal in brackets (RFC 3986 section 3.2.2). */

@@ -144,6 +144,16 @@ class SettingsTest {
     }
 
     @Test
+    void theApiOffLoopbackWithoutALoginStopsStartUpNamingTheKey() {
+        Settings s = shipped(Map.of(), new Properties()).with("camel.server.host", "0.0.0.0");
+
+        SettingsException e = assertThrows(SettingsException.class, () -> ReboundServer.start(s));
+
+        assertTrue(e.getMessage().startsWith("setting camel.server.authentication-enabled: expected true"),
+                e.getMessage());
+    }
+
+    @Test
     void jolokiaWithoutALoginStopsStartUpNamingTheKey() {
         Settings s = shipped(Map.of(), new Properties()).with("camel.management.jolokia-enabled", "true");
 
