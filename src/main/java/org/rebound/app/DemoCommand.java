@@ -83,11 +83,15 @@ public final class DemoCommand implements Callable<Integer> {
                     .with("rebound.dead-letter.dir", DEMO_DATA.resolve("dead-letter").toString())
                     .with("rebound.jms.embedded.data-dir", DEMO_DATA.resolve("artemis").toString())
                     .with("rebound.mailbox.poll-delay", "200")
+                    // Reputation checked every second, so that the demo's campaigns raise their alerts at once.
+                    .with("rebound.reputation.check-period", "1000")
                     // The demo drains the mailbox: what is not a bounce goes to the dead-letter folder too.
                     .with("rebound.non-bounce.policy", "dead-letter");
             try (ReboundServer server = ReboundServer.start(settings);
                  EventSubscriber events = EventSubscriber.subscribe(server.jmsConnectionFactory(),
-                         settings.text("rebound.jms.topic"))) {
+                         settings.text("rebound.jms.topic"));
+                 EventSubscriber alerts = EventSubscriber.subscribe(server.jmsConnectionFactory(),
+                         settings.text("rebound.reputation.alert-topic"))) {
                 int sent = logSentMessages(server.dataSource(), messages);
                 Instant started = Instant.now();
                 messages.forEach(mailbox::deliver);
@@ -95,7 +99,11 @@ public final class DemoCommand implements Callable<Integer> {
                         Duration.ofSeconds(timeoutSeconds));
                 summary.print(System.out, sent, Duration.between(started, Instant.now()));
                 PipelineSummary.printRoutes(System.out, server.camelContext());
+                AlertSummary.awaitPublished(server.dataSource(), alerts, Duration.ofSeconds(10)).print(System.out);
                 if (keepRunning) {
+                    System.out.println();
+                    System.out.println("Rebound answers at:");
+                    ServerUrls.of(settings).print(System.out);
                     System.out.println("Still running (--keep-running): Ctrl-C to stop.");
                     server.awaitShutdown();
                 }

@@ -10,9 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,17 +28,24 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
+import org.rebound.access.BasicLogin;
 import org.rebound.classify.Classifier;
 import org.rebound.classify.ReloadingRuleBook;
 import org.rebound.classify.RuleBookException;
 import org.rebound.classify.RuleBookLoader;
 import org.rebound.classify.RuleFiles;
+import org.rebound.console.ConsoleMBeans;
 import org.rebound.correlate.CorrelationSettings;
 import org.rebound.correlate.Correlator;
 import org.rebound.correlate.SentMessageLookup;
 import org.rebound.correlate.SentMessageTable;
+import org.rebound.dashboard.DashboardData;
+import org.rebound.dashboard.DashboardFiles;
 import org.rebound.deadletter.DeadLetterFolder;
 import org.rebound.dsn.parse.ReportParser;
 import org.rebound.events.BrokerLogin;
@@ -55,6 +64,9 @@ import org.rebound.mailbox.MailboxAccount;
 import org.rebound.mailbox.MailboxWindowComponent;
 import org.rebound.mailbox.WindowReading;
 import org.rebound.mailbox.WindowLimits;
+import org.rebound.metrics.OutboxGauges;
+import org.rebound.metrics.PipelineMeters;
+import org.rebound.metrics.ReputationGauges;
 import org.rebound.pipeline.NonBouncePolicy;
 import org.rebound.pipeline.MessageUnderstanding;
 import org.rebound.pipeline.RecipientClassifier;
@@ -67,8 +79,13 @@ import org.rebound.pipeline.StuckMessages;
 import org.rebound.pipeline.UnderstandingAhead;
 import org.rebound.pipeline.UnmatchedPolicy;
 import org.rebound.pipeline.WindowIntake;
+import org.rebound.provider.ReceivingProviders;
 import org.rebound.quarantine.QuarantinePolicy;
 import org.rebound.quarantine.QuarantineSettings;
+import org.rebound.report.BounceReports;
+import org.rebound.reputation.ReputationAlerts;
+import org.rebound.reputation.Thresholds;
+import org.rebound.store.AddressRegister;
 import org.rebound.store.BounceStore;
 import org.rebound.store.Database;
 import org.rebound.store.ReceivedMessages;
@@ -85,6 +102,8 @@ public final class ReboundServer implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final ConnectionFactory jmsConnectionFactory;
     private final SentMessageLookup lookup;
+    /** Rebound's own MBeans, given the running Camel context (they find the mailboxes by their routes). */
+    private final Function<CamelContext, ConsoleMBeans.Parts> consoleParts;
 
     private ReboundServer(Settings settings) throws Exception {
         Clock clock = Clock.systemUTC();
@@ -115,7 +134,12 @@ public final class ReboundServer implements AutoCloseable {
         int parsingSetting = settings.integer("rebound.parsing.threads", 0, 256);
         int parsingThreads = parsingSetting == 0 ? Runtime.getRuntime().availableProcessors() : parsingSetting;
         int maxRecipients = settings.integer("rebound.parsing.max-recipients", 1, 1_000_000);
-        Classifier classifier = classifier(settings);
+        // One registry for Camel's route metrics and Rebound's own, served at /observe/metrics (Camel's
+        // micrometer-prometheus looks it up by this name, and creates its own only when none is bound).
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ReceivingProviders providers = receivingProviders(settings);
+        PipelineMeters meters = new PipelineMeters(metrics, providers, clock);
+        Classifier classifier = classifier(settings, meters::ruleBookReloaded);
         settings.integer("rebound.outbox.poll-period", 10, 3_600_000);
         int outboxBatch = settings.integer("rebound.outbox.batch-size", 1, 10_000);
         Duration outboxLease = settings.duration("rebound.outbox.claim-lease", Duration.ofSeconds(1));
@@ -123,8 +147,13 @@ public final class ReboundServer implements AutoCloseable {
         Duration backoffMax = settings.duration("rebound.mailbox.backoff-max");
         Duration windowStuckAfter = MailboxSettings.windowStuckAfter(settings);
         settings.text("rebound.jms.topic");
-        requireFreeHealthPort(settings);
-        requireLoginOffLoopback(settings);
+        requireFreePort(settings, "camel.management", "health endpoint");
+        requireFreePort(settings, "camel.server", "HTTP API and dashboard");
+        BasicLogin apiLogin = apiLogin(settings);
+        Thresholds thresholds = thresholds(settings);
+        settings.integer("rebound.reputation.check-period", 100, 86_400_000);
+        settings.text("rebound.reputation.alert-topic");
+        requireLogin(settings);
 
         try {
             dataSource = openDatabase(settings);
@@ -148,6 +177,8 @@ public final class ReboundServer implements AutoCloseable {
             }
             jmsConnectionFactory = jms;
             main.bind("dataSource", dataSource);
+            main.bind("metricsRegistry", metrics);
+            main.bind("pipelineMeters", meters);
             ExecutorService parsingPool = parsingPool(parsingThreads);
             resources.push(parsingPool::shutdownNow);
             DrainProgress progress = DrainProgress.start(clock, Duration.ofSeconds(5));
@@ -176,11 +207,24 @@ public final class ReboundServer implements AutoCloseable {
             main.bind("deadLetterFolder", deadLetters);
             main.bind("poisonIsolation", new PoisonIsolation(() -> DatabaseHealthCheck.answers(dataSource),
                     deadLetters, received, stuck));
+            main.bind("apiLogin", apiLogin);
+            AddressRegister addresses = new AddressRegister(dataSource, clock, quarantine, meters::transitions);
+            main.bind("addressRegister", addresses);
+            BounceReports reports = new BounceReports(dataSource, sentTable);
+            main.bind("bounceReports", reports);
             main.bind("bounceStore", new BounceStore(dataSource, clock, quarantine,
-                    updateSentStatus ? Optional.of(sentTable) : Optional.empty()));
+                    updateSentStatus ? Optional.of(sentTable) : Optional.empty(), providers, meters::transitions));
             Outbox outbox = new Outbox(dataSource, clock, OutboxClaimant.thisProcess(), outboxLease);
             // Before the relay route starts: what a killed process of this host had claimed goes out first.
             outbox.releaseAbandonedClaims();
+            OutboxGauges.register(metrics, outbox);
+            ReputationAlerts reputation = new ReputationAlerts(dataSource, clock, thresholds, sentTable, providers,
+                    OutboxClaimant.thisProcess().name(), outboxLease);
+            main.bind("reputationAlerts", reputation);
+            main.bind("dashboardData", new DashboardData(reports, reputation, outbox, deadLetters, meters,
+                    List.copyOf(mailboxes.keySet()), clock));
+            main.bind("dashboardFiles", new DashboardFiles());
+            main.bind("reputationGauges", new ReputationGauges(metrics, thresholds.minSent()));
             // The publishing route (routes/publish-events.camel.yaml) claims and marks batches through this bean
             // and sends them with camel-jms on the broker, one transaction per batch.
             OutboxBatches batches = new OutboxBatches(outbox, outboxBatch);
@@ -192,6 +236,7 @@ public final class ReboundServer implements AutoCloseable {
             PollPacer pacer = new PollPacer(clock, pollDelay, backoffMax, windowStuckAfter);
             resources.push(StuckWindowWatch.start(pacer, 30));
             main.bind("pollPacer", pacer);
+            consoleParts = camel -> new ConsoleMBeans.Parts(camel, pacer, meters, addresses, outbox, reports, clock);
             main.bind("databaseHealth", new DatabaseHealthCheck(dataSource));
             main.bind("brokerHealth", new BrokerHealthCheck(jms, outbox));
             main.bind("pipelineHealth", new MailboxHealthCheck(pacer, stuck));
@@ -207,6 +252,7 @@ public final class ReboundServer implements AutoCloseable {
         ReboundServer server = new ReboundServer(settings);
         try {
             server.main.start();
+            server.resources.push(ConsoleMBeans.register(server.consoleParts.apply(server.camelContext())));
         } catch (Exception e) {
             server.close();
             throw e;
@@ -265,11 +311,40 @@ public final class ReboundServer implements AutoCloseable {
 
     /** The rule book, re-read within a second of an edit; a broken one stops start-up, naming file and line. */
     static Classifier classifier(Settings settings) {
+        return classifier(settings, loaded -> { });
+    }
+
+    private static Classifier classifier(Settings settings, ReloadingRuleBook.Listener reloads) {
         RuleFiles files = new RuleFiles(settings.path("rebound.rules.dir"), settings.path("rebound.rules.local-dir"));
         try {
-            return new Classifier(new ReloadingRuleBook(files, new RuleBookLoader(), Duration.ofSeconds(1)));
+            return new Classifier(new ReloadingRuleBook(files, new RuleBookLoader(), Duration.ofSeconds(1),
+                    reloads));
         } catch (RuleBookException e) {
             throw new SettingsException("rule book: " + e.getMessage());
+        }
+    }
+
+    /** The reputation alerts' window and thresholds (rebound.reputation.*), the rates given in percent. */
+    static Thresholds thresholds(Settings settings) {
+        String p = Thresholds.PREFIX;
+        try {
+            return new Thresholds(settings.duration(p + "window", Duration.ofMinutes(1)),
+                    settings.integer(p + "min-sent", 1, 100_000_000),
+                    settings.decimal(p + "bounce-warning-percent", 0.001, 100) / 100,
+                    settings.decimal(p + "bounce-critical-percent", 0.001, 100) / 100,
+                    settings.decimal(p + "complaint-warning-percent", 0.001, 100) / 100,
+                    settings.decimal(p + "complaint-critical-percent", 0.001, 100) / 100);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("setting " + e.getMessage());
+        }
+    }
+
+    /** The receiving providers' table beside the rule book; a broken one stops start-up, naming the file. */
+    static ReceivingProviders receivingProviders(Settings settings) {
+        try {
+            return ReceivingProviders.of(settings.path("rebound.rules.dir"));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new SettingsException("receiving providers: " + e.getMessage());
         }
     }
 
@@ -291,48 +366,86 @@ public final class ReboundServer implements AutoCloseable {
     }
 
     /**
-     * The HTTP endpoints tell the pipeline's state (and, with Jolokia, operate it): on loopback by default, and on any
-     * other address only behind a login (Camel's embedded server: basic authentication from a properties file).
+     * The HTTP endpoints tell the pipeline's state, and the API and dashboard show addresses: on loopback by default,
+     * and on any other address only behind a login (Camel's embedded servers: basic authentication from a properties
+     * file). Jolokia, which operates (stops routes, releases addresses), is always behind one, even on loopback,
+     * where any local user could reach it.
      */
-    private static void requireLoginOffLoopback(Settings settings) {
-        if (!settings.optionalText("camel.management.enabled").equalsIgnoreCase("true")) {
-            return;
+    private static void requireLogin(Settings settings) {
+        if (on(settings, "camel.management.enabled")) {
+            boolean login = hasLogin(settings, "camel.management");
+            if (on(settings, "camel.management.jolokia-enabled") && !login) {
+                throw new SettingsException("camel.management.jolokia-enabled", "false, or "
+                        + "camel.management.authentication-enabled=true with camel.management.basic-properties-file",
+                        "true without a login");
+            }
+            requireLoginOffLoopback(settings, "camel.management", login);
         }
-        String host = settings.text("camel.management.host");
+        if (on(settings, "camel.server.enabled")) {
+            requireLoginOffLoopback(settings, "camel.server", hasLogin(settings, "camel.server"));
+        }
+    }
+
+    private static void requireLoginOffLoopback(Settings settings, String prefix, boolean login) {
+        String host = settings.text(prefix + ".host");
         boolean loopback;
         try {
             loopback = InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
-            throw new SettingsException("camel.management.host", "an address of this machine", host
+            throw new SettingsException(prefix + ".host", "an address of this machine", host
                     + ", which does not resolve");
         }
-        if (loopback) {
+        if (!loopback && !login) {
+            String enabled = settings.optionalText(prefix + ".authentication-enabled");
+            throw new SettingsException(prefix + ".authentication-enabled", "true, with " + prefix
+                    + ".basic-properties-file naming the users, since " + prefix + ".host (" + host
+                    + ") is not loopback", enabled.isEmpty() ? "nothing" : enabled);
+        }
+    }
+
+    private static boolean hasLogin(Settings settings, String prefix) {
+        return on(settings, prefix + ".authentication-enabled")
+                && !settings.optionalText(prefix + ".basic-properties-file").isEmpty();
+    }
+
+    /** Whether a true/false setting is true (Camel's own keys, which may be absent). */
+    static boolean on(Settings settings, String key) {
+        return settings.optionalText(key).equalsIgnoreCase("true");
+    }
+
+    /**
+     * An HTTP server's port must be free (camel.management.*, the health endpoint; camel.server.*, the API and the
+     * dashboard): Camel only logs a failed bind and runs on without it, and an orchestrator probing the health would
+     * then restart a Rebound that works.
+     */
+    private static void requireFreePort(Settings settings, String prefix, String what) {
+        if (!on(settings, prefix + ".enabled")) {
             return;
         }
-        String enabled = settings.optionalText("camel.management.authentication-enabled");
-        if (!enabled.equalsIgnoreCase("true")
-                || settings.optionalText("camel.management.basic-properties-file").isEmpty()) {
-            throw new SettingsException("camel.management.authentication-enabled", "true, with "
-                    + "camel.management.basic-properties-file naming the users, since camel.management.host ("
-                    + host + ") is not loopback", enabled.isEmpty() ? "nothing" : enabled);
+        String host = settings.text(prefix + ".host");
+        int port = settings.integer(prefix + ".port", 1, 65535);
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            throw new SettingsException(prefix + ".port", "a port free on " + host + " for the " + what, port
+                    + ", which cannot be bound (" + e.getMessage() + ")");
         }
     }
 
     /**
-     * The health endpoint's port must be free: Camel only logs a failed bind and runs on without /observe/health,
-     * and an orchestrator probing it would then restart a Rebound that works.
+     * The users whose login the API's state-changing calls ask for: the management server's
+     * (camel.management.basic-properties-file). Without that file, no such call is accepted.
      */
-    private static void requireFreeHealthPort(Settings settings) {
-        if (!settings.optionalText("camel.management.enabled").equalsIgnoreCase("true")) {
-            return;
+    private static BasicLogin apiLogin(Settings settings) {
+        String file = settings.optionalText("camel.management.basic-properties-file");
+        if (file.isEmpty()) {
+            return BasicLogin.nobody();
         }
-        String host = settings.text("camel.management.host");
-        int port = settings.integer("camel.management.port", 1, 65535);
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.bind(new InetSocketAddress(host, port));
+        try {
+            return BasicLogin.fromFile(Path.of(file));
         } catch (IOException e) {
-            throw new SettingsException("camel.management.port", "a port free on " + host + " for the health "
-                    + "endpoint", port + ", which cannot be bound (" + e.getMessage() + ")");
+            throw new SettingsException("camel.management.basic-properties-file", "a readable file of users",
+                    file + " (" + e.getMessage() + ")");
         }
     }
 

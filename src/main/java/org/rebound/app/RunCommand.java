@@ -25,6 +25,8 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = Settings.load(config, System.getenv(), System.getProperties());
         try (ReboundServer server = ReboundServer.start(settings)) {
+            System.out.println("Rebound is running; it answers at:");
+            ServerUrls.of(settings).print(System.out);
             server.awaitShutdown();
         }
         return 0;

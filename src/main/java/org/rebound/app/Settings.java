@@ -180,6 +180,20 @@ public final class Settings {
         }
     }
 
+    /** A decimal number from {@code min} to {@code max}, such as a percentage ("0.1"). */
+    public double decimal(String key, double min, double max) {
+        String value = text(key);
+        try {
+            double d = Double.parseDouble(value);
+            if (d >= min && d <= max) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the expected range
+        }
+        throw new SettingsException(key, "a number from " + min + " to " + max, "'" + value + "'");
+    }
+
     /** An ISO-8601 duration such as PT1M or P1D. */
     public Duration duration(String key) {
         String value = text(key);

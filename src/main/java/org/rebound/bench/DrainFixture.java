@@ -129,8 +129,9 @@ public final class DrainFixture implements AutoCloseable {
         settings.put("rebound.jms.embedded.port", Integer.toString(jmsPort));
         settings.put("rebound.jms.embedded.subscriber-password", SUBSCRIBER_PASSWORD);
         settings.put("rebound.jms.topic", TOPIC);
-        // Its own health port: a Rebound already running on this machine holds the shipped one.
+        // Its own health and API ports: a Rebound already running on this machine holds the shipped ones.
         settings.put("camel.management.port", Integer.toString(DemoMailbox.freePort()));
+        settings.put("camel.server.port", Integer.toString(DemoMailbox.freePort()));
         return settings;
     }
 

@@ -17,7 +17,13 @@ public final class ReloadingRuleBook implements Supplier<RuleBook> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReloadingRuleBook.class);
 
+    /** Told of each re-read after an edit: whether the new book loaded (false: the old one was kept). */
+    public interface Listener {
+        void reloaded(boolean loaded);
+    }
+
     private final RuleFiles files;
+    private final Listener listener;
     private final RuleBookLoader loader;
     private final long intervalNanos;
     private volatile RuleBook book;
@@ -26,7 +32,12 @@ public final class ReloadingRuleBook implements Supplier<RuleBook> {
 
     /** Loads the book now: a broken rule book at start-up is an error, not a log line. */
     public ReloadingRuleBook(RuleFiles files, RuleBookLoader loader, Duration interval) {
+        this(files, loader, interval, loaded -> { });
+    }
+
+    public ReloadingRuleBook(RuleFiles files, RuleBookLoader loader, Duration interval, Listener listener) {
         this.files = files;
+        this.listener = listener;
         this.loader = loader;
         this.intervalNanos = interval.toNanos();
         this.fingerprint = files.fingerprint();
@@ -57,8 +68,10 @@ public final class ReloadingRuleBook implements Supplier<RuleBook> {
             RuleBook fresh = loader.load(files.read());
             book = fresh;
             LOG.info("rule book reloaded: {} rules", fresh.rules().size());
+            listener.reloaded(true);
         } catch (RuleBookException | java.io.UncheckedIOException e) {
             LOG.error("rule book not reloaded, keeping the previous one: {}", e.getMessage());
+            listener.reloaded(false);
         }
     }
 }

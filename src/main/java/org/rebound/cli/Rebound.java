@@ -10,6 +10,7 @@ import org.rebound.app.ParseCommand;
 import org.rebound.app.QualificationCommand;
 import org.rebound.app.ReclassifyCommand;
 import org.rebound.app.RedriveCommand;
+import org.rebound.app.ReportCommand;
 import org.rebound.app.RunCommand;
 import org.rebound.app.SettingsException;
 import org.rebound.app.UnreadablePathException;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rebound", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A bounce-mail server: reads returned mail from a mailbox, classifies and correlates it.",
         subcommands = {RunCommand.class, DemoCommand.class, ParseCommand.class, ExplainCommand.class,
-                ReclassifyCommand.class, RedriveCommand.class, QualificationCommand.class,
+                ReclassifyCommand.class, RedriveCommand.class, QualificationCommand.class, ReportCommand.class,
                 ParseBenchmarkCommand.class, BenchCommand.class, CrossFoldCommand.class})
 public final class Rebound implements Callable<Integer> {
 

@@ -9,11 +9,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -43,6 +47,51 @@ public final class DeadLetterFolder {
 
     public Path dir() {
         return dir;
+    }
+
+    /** A dead letter as the API lists it: its file, why it is there, and when. */
+    public record Entry(String file, String reason, String message, List<String> recipients, String time) {
+    }
+
+    /** How many dead letters the folder holds (each is an .eml and its .json sidecar). */
+    public int count() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return (int) files.filter(p -> p.getFileName().toString().endsWith(".json")).count();
+        }
+    }
+
+    /** The latest dead letters, newest first (read from their sidecars); at most {@code limit}. */
+    public List<Entry> recent(int limit) throws IOException {
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("limit must be 1 to 1000, not " + limit);
+        }
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Path> sidecars;
+        try (Stream<Path> files = Files.list(dir)) {
+            sidecars = files.filter(p -> p.getFileName().toString().endsWith(".json")).toList();
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (Path p : sidecars) {
+            JsonNode sidecar;
+            try {
+                sidecar = json.readTree(p.toFile());
+            } catch (IOException e) {
+                continue; // being written or removed (redrive) as we list: the next listing shows it as it is then
+            }
+            List<String> recipients = new ArrayList<>();
+            sidecar.path("recipients").forEach(r -> recipients.add(r.asText()));
+            String name = p.getFileName().toString();
+            entries.add(new Entry(name.substring(0, name.length() - ".json".length()) + ".eml",
+                    sidecar.path("reason").asText(), sidecar.path("message").asText(), recipients,
+                    sidecar.path("time").asText()));
+        }
+        entries.sort(Comparator.comparing(Entry::time).reversed().thenComparing(Entry::file));
+        return entries.subList(0, Math.min(limit, entries.size()));
     }
 
     /**

@@ -201,6 +201,24 @@ public final class Outbox {
         }
     }
 
+    /** What waits in the outbox: how many events, and how long the oldest has waited (zero when none). */
+    public record Backlog(int unsent, Duration oldestAge) {
+    }
+
+    /** The events waiting to be published and the age of the oldest: the relay's lag. */
+    public Backlog backlog() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT COUNT(*), MIN(created_at) FROM outbox_event WHERE sent_at IS NULL");
+             ResultSet rows = s.executeQuery()) {
+            rows.next();
+            OffsetDateTime oldest = rows.getObject(2, OffsetDateTime.class);
+            Duration age = oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), clock.instant());
+            // Another instance's clock may run a little ahead of this one's.
+            return new Backlog(rows.getInt(1), age.isNegative() ? Duration.ZERO : age);
+        }
+    }
+
     /** How many events wait to be published. */
     public int pending() throws SQLException {
         try (Connection c = dataSource.getConnection();

@@ -3,10 +3,13 @@ package org.rebound.health;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.RouteIdAware;
 import org.apache.camel.spi.PollingConsumerPollStrategy;
 import org.rebound.text.CauseChain;
 import org.slf4j.Logger;
@@ -38,6 +41,9 @@ public final class PollPacer implements PollingConsumerPollStrategy {
     private volatile Optional<Instant> pollStarted = Optional.empty();
     private volatile int streak;
     private volatile Instant streakSince = Instant.MIN;
+    /** By the route that reads the mailbox: when it last polled, and its last failure (the mailbox MBeans). */
+    private final Map<String, Instant> lastPoll = new ConcurrentHashMap<>();
+    private final Map<String, String> lastError = new ConcurrentHashMap<>();
 
     /**
      * @param first      the first backoff (the poll delay)
@@ -64,6 +70,22 @@ public final class PollPacer implements PollingConsumerPollStrategy {
         current = current.isZero() ? first : min(current.multipliedBy(2), ceiling);
         nextPoll = clock.instant().plus(current);
         cause = Optional.of(chain);
+    }
+
+    /** A window of this route failed (the route's error handler): remembered as its last error, and backs off. */
+    public void windowFailed(String routeId, Throwable failure) {
+        lastError.put(routeId, clock.instant() + " " + CauseChain.of(failure));
+        windowFailed(failure);
+    }
+
+    /** When the route last polled its mailbox (whether it found anything or not). */
+    public Optional<Instant> lastPoll(String routeId) {
+        return Optional.ofNullable(lastPoll.get(routeId));
+    }
+
+    /** The route's last failure, with its time; empty when none since start. */
+    public Optional<String> lastError(String routeId) {
+        return Optional.ofNullable(lastError.get(routeId));
     }
 
     /** A window committed: the backoff ends. */
@@ -99,6 +121,7 @@ public final class PollPacer implements PollingConsumerPollStrategy {
             return false;
         }
         pollStarted = Optional.of(now);
+        routeOf(consumer).ifPresent(route -> lastPoll.put(route, now));
         return true;
     }
 
@@ -112,8 +135,14 @@ public final class PollPacer implements PollingConsumerPollStrategy {
     @Override
     public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
         pollStarted = Optional.empty();
+        routeOf(consumer).ifPresent(route -> lastError.put(route, clock.instant() + " " + CauseChain.of(cause)));
         windowFailed(cause);
         return false;
+    }
+
+    /** The route a mailbox consumer feeds (Camel's scheduled consumers know it). */
+    private static Optional<String> routeOf(Consumer consumer) {
+        return consumer instanceof RouteIdAware r ? Optional.ofNullable(r.getRouteId()) : Optional.empty();
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -28,6 +28,11 @@ public final class MailboxWindowEndpoint extends MailEndpoint {
         this.windowTurn = windowTurn;
     }
 
+    /** The name of the mailbox account this endpoint reads ("default" for rebound.mailbox.*). */
+    public String accountName() {
+        return account.name();
+    }
+
     @Override
     public Consumer createConsumer(Processor processor, JavaMailSender sender) throws Exception {
         MailConfiguration c = getConfiguration();

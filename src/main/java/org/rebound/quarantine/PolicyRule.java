@@ -52,7 +52,12 @@ public enum PolicyRule {
      * Not a rule of the policy but of its operation: the stored bounces were classified again with a newer rule
      * book, and replaying the address's events through the policy gave another state.
      */
-    RECLASSIFIED;
+    RECLASSIFIED,
+    /**
+     * Not a rule of the policy but an operator's act (the HTTP API, JMX): the address is VALID again, its counter
+     * restarted, whatever its state; the history records who released it and why.
+     */
+    RELEASED_BY_OPERATOR;
 
     /** The rule's id as stored in the history: lower case, words joined by '-'. */
     public String id() {

@@ -148,4 +148,16 @@ public final class QuarantinePolicy {
 
     private record Decision(AddressState after, PolicyRule rule, Optional<Reason> reason) {
     }
+
+    /**
+     * An operator releases the address: VALID, nothing counted, whatever its state (a denylisted one too: only an
+     * operator lifts a denylisting). An address already VALID with nothing counted does not change.
+     */
+    public Transition release(AddressState s, Instant at) {
+        AddressState after = s.cleared();
+        List<HistoryEntry> history = s.state() == State.VALID ? List.of()
+                : List.of(new HistoryEntry(s.address(), s.state(), State.VALID, Optional.empty(), "", at,
+                        PolicyRule.RELEASED_BY_OPERATOR));
+        return new Transition(s, after, PolicyRule.RELEASED_BY_OPERATOR, history);
+    }
 }

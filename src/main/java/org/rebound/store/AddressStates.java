@@ -83,8 +83,18 @@ final class AddressStates {
             update.executeBatch();
             insert.executeBatch();
         }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO address_history "
-                + "(address, from_state, to_state, reason, rule, event_id, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        insertHistory(c, history, Optional.empty());
+    }
+
+    /** Who made a change by hand (an operator through the API or JMX), and why, in their words. */
+    record Attribution(String actor, String note) {
+    }
+
+    /** Appends these changes to the addresses' history, with the operator who made them, if one did. */
+    static void insertHistory(Connection c, List<HistoryEntry> history, Optional<Attribution> by)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO address_history (address, from_state, to_state, "
+                + "reason, rule, event_id, changed_at, actor, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (HistoryEntry h : history) {
                 s.setString(1, h.address());
                 s.setString(2, h.from().name());
@@ -93,6 +103,8 @@ final class AddressStates {
                 s.setString(5, h.rule().id());
                 s.setString(6, h.eventId());
                 s.setObject(7, h.at().atOffset(ZoneOffset.UTC));
+                s.setString(8, by.map(Attribution::actor).orElse(null));
+                s.setString(9, by.map(Attribution::note).orElse(null));
                 s.addBatch();
             }
             s.executeBatch();

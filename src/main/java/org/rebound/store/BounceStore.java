@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -31,6 +32,7 @@ import org.rebound.events.Outbox;
 import org.rebound.message.BounceEvent;
 import org.rebound.message.Disposition;
 import org.rebound.message.ReturnedMessage;
+import org.rebound.provider.ReceivingProviders;
 import org.rebound.quarantine.AddressState;
 import org.rebound.quarantine.HistoryEntry;
 import org.rebound.quarantine.Outcome;
@@ -49,21 +51,28 @@ public final class BounceStore {
     static final String INSERT_EVENT = "INSERT INTO bounce_event (event_id, content_hash, recipient, "
             + "original_recipient, action, status_code, reply_code, diagnostic, remote_mta, reporting_mta, kind, "
             + "feedback_type, reason, bounce_type, fault, category, rule_id, original_message_id, correlation_key, "
-            + "sent_message_id, delivery_id, received_at, verification) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "sent_message_id, delivery_id, received_at, verification, provider) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final DataSource dataSource;
     private final Clock clock;
     private final QuarantinePolicy policy;
     private final Optional<String> statusUpdate;
+    private final Consumer<List<HistoryEntry>> committedTransitions;
+    private final ReceivingProviders providers;
 
     /**
      * @param sentStatusTable the sending system's table, when Rebound is to write the sent messages' status into
      *                        its status, status_reason and status_at columns; empty to leave that table alone
+     * @param providers            names each bounce's receiving provider, stored with it for the reports
+     * @param committedTransitions told of the addresses' changes of state once they have committed (the metrics)
      */
     public BounceStore(DataSource dataSource, Clock clock, QuarantinePolicy policy,
-                       Optional<SentMessageTable> sentStatusTable) {
+                       Optional<SentMessageTable> sentStatusTable, ReceivingProviders providers,
+                       Consumer<List<HistoryEntry>> committedTransitions) {
         this.dataSource = dataSource;
+        this.providers = providers;
+        this.committedTransitions = committedTransitions;
         this.clock = clock;
         this.policy = policy;
         this.statusUpdate = sentStatusTable.map(t -> "UPDATE " + t.table() + " SET "
@@ -89,6 +98,7 @@ public final class BounceStore {
         // Compressed before the transaction opens, on every core: the window's slowest step when done in it.
         List<Compressed> raw = recorded.parallelStream()
                 .map(d -> new Compressed(d.message(), gzip(d.message().raw()))).toList();
+        List<HistoryEntry> transitions;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -102,7 +112,7 @@ public final class BounceStore {
                 List<BounceEvent> proven = events.stream()
                         .filter(e -> e.correlation().verification().proven()).toList();
                 updateSentStatus(c, proven);
-                updateAddresses(c, proven, now);
+                transitions = updateAddresses(c, proven, now);
                 QualificationLog.recordAll(c, unqualified(window), now);
                 ReceivedMessages.rememberAll(c, window, now);
                 c.commit();
@@ -111,9 +121,10 @@ public final class BounceStore {
                 throw e;
             }
         }
+        committedTransitions.accept(transitions);
     }
 
-    private static void insertEvents(Connection c, List<BounceEvent> events) throws SQLException {
+    private void insertEvents(Connection c, List<BounceEvent> events) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(INSERT_EVENT)) {
             for (BounceEvent e : events) {
                 RecipientStatus r = e.recipient();
@@ -143,6 +154,7 @@ public final class BounceStore {
                         FieldLimits.DELIVERY_ID));
                 s.setObject(++i, e.receivedAt().atOffset(ZoneOffset.UTC));
                 s.setString(++i, e.correlation().verification().label());
+                s.setString(++i, providers.of(r.finalRecipient(), r.remoteMta()));
                 s.addBatch();
             }
             s.executeBatch();
@@ -191,7 +203,8 @@ public final class BounceStore {
     }
 
     /** Applies the quarantine policy to each recipient's address, event by event, in the order they came. */
-    private void updateAddresses(Connection c, List<BounceEvent> events, Instant now) throws SQLException {
+    private List<HistoryEntry> updateAddresses(Connection c, List<BounceEvent> events, Instant now)
+            throws SQLException {
         // Sorted, so that instances locking overlapping addresses take the locks in one order and never deadlock.
         Set<String> addresses = new TreeSet<>();
         events.forEach(e -> addresses.add(e.recipient().finalRecipient()));
@@ -208,6 +221,7 @@ public final class BounceStore {
             history.addAll(t.history());
         }
         AddressStates.save(c, stored, current, lastEventIds, history, now);
+        return history;
     }
 
     /** A returned message and its gzip. */

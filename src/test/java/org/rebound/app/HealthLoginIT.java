@@ -7,10 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +23,7 @@ class HealthLoginIT {
 
     @BeforeAll
     void startWithALogin() throws Exception {
-        Path users = Files.createTempFile("rebound-users", ".properties");
-        Files.writeString(users, "user.ops=s3cret,admin\n");
+        Path users = OperatorLogin.usersFile();
         rebound = RunningRebound.start(TestDatabase.h2(), s -> s
                 .with("camel.management.authentication-enabled", "true")
                 .with("camel.management.jolokia-enabled", "true")
@@ -47,8 +43,7 @@ class HealthLoginIT {
 
     @Test
     void withTheLoginTheEndpointAnswers() throws Exception {
-        String login = Base64.getEncoder().encodeToString("ops:s3cret".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> answer = get(HttpRequest.newBuilder(health).header("Authorization", "Basic " + login));
+                HttpResponse<String> answer = get(HttpRequest.newBuilder(health).header("Authorization", OperatorLogin.AUTHORIZATION));
         // The health itself (200 UP, or 503 while a check is DOWN), not a refusal.
         assertTrue(answer.body().contains("\"status\""), answer.statusCode() + " " + answer.body());
     }
@@ -62,8 +57,7 @@ class HealthLoginIT {
     @Test
     void withTheLoginJolokiaReadsAnMBean() throws Exception {
         URI jolokia = health.resolve("/observe/jolokia/read/java.lang:type=Runtime/Uptime");
-        String login = Base64.getEncoder().encodeToString("ops:s3cret".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> answer = get(HttpRequest.newBuilder(jolokia).header("Authorization", "Basic " + login));
+                HttpResponse<String> answer = get(HttpRequest.newBuilder(jolokia).header("Authorization", OperatorLogin.AUTHORIZATION));
         assertTrue(answer.body().contains("\"status\":200"), answer.statusCode() + " " + answer.body());
     }
 

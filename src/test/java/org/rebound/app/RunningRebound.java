@@ -66,7 +66,8 @@ final class RunningRebound implements AutoCloseable {
                 .with("rebound.jms.embedded.port", Integer.toString(jmsPort))
                 .with("rebound.jms.embedded.subscriber-password", SUBSCRIBER_PASSWORD)
                 .with("rebound.mailbox.poll-delay", "100")
-                .with("camel.management.port", Integer.toString(DemoMailbox.freePort()));
+                .with("camel.management.port", Integer.toString(DemoMailbox.freePort()))
+                .with("camel.server.port", Integer.toString(DemoMailbox.freePort()));
         Settings adjusted = adjust.apply(settings);
         ReboundServer server = null;
         try {

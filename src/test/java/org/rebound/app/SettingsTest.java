@@ -147,6 +147,36 @@ class SettingsTest {
     }
 
     @Test
+    void theApiOffLoopbackWithoutALoginStopsStartUpNamingTheKey() {
+        Settings s = shipped(Map.of(), new Properties()).with("camel.server.host", "0.0.0.0");
+
+        SettingsException e = assertThrows(SettingsException.class, () -> ReboundServer.start(s));
+
+        assertTrue(e.getMessage().startsWith("setting camel.server.authentication-enabled: expected true"),
+                e.getMessage());
+    }
+
+    @Test
+    void jolokiaWithoutALoginStopsStartUpNamingTheKey() {
+        Settings s = shipped(Map.of(), new Properties()).with("camel.management.jolokia-enabled", "true");
+
+        SettingsException e = assertThrows(SettingsException.class, () -> ReboundServer.start(s));
+
+        assertTrue(e.getMessage().startsWith("setting camel.management.jolokia-enabled: expected false, or"),
+                e.getMessage());
+    }
+
+    @Test
+    void aComplaintThresholdOutOfRangeStopsStartUpNamingTheKey() {
+        Settings s = shipped(Map.of(), new Properties()).with("rebound.reputation.complaint-warning-percent", "120");
+
+        SettingsException e = assertThrows(SettingsException.class, () -> ReboundServer.start(s));
+
+        assertTrue(e.getMessage().startsWith("setting rebound.reputation.complaint-warning-percent: expected a "
+                + "number from"), e.getMessage());
+    }
+
+    @Test
     void aSentMessageTableThatDoesNotExistStopsStartUpNamingTheKey() {
         Settings s = withoutHealthEndpoint().with("rebound.db.url", TestDatabase.h2().url())
                 .with("rebound.correlation.sent-messages.table", "no_such_table");

@@ -75,7 +75,8 @@ class ShadedJarIT {
     void anUnreachableDatabaseAtStartIsOneLineNamingTheUrlAndExitCode78() throws Exception {
         String url = "jdbc:postgresql://127.0.0.1:" + DemoMailbox.freePort() + "/test";
 
-        Run run = java(Map.of("REBOUND_DB_URL", url, "CAMEL_MANAGEMENT_ENABLED", "false"), "run");
+        Run run = java(Map.of("REBOUND_DB_URL", url, "CAMEL_MANAGEMENT_ENABLED", "false", "CAMEL_SERVER_ENABLED",
+                "false"), "run");
 
         assertEquals(new Run(78, "", "rebound: setting rebound.db.url: expected a database that accepts a "
                 + "connection, got " + url + ", which does not (Connection refused)\n"), run);

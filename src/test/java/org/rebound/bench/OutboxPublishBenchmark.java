@@ -62,7 +62,8 @@ public final class OutboxPublishBenchmark {
                 {"rebound.jms.embedded.data-dir", work.resolve("artemis").toString()},
                 {"rebound.jms.embedded.subscriber-password", SUBSCRIBER_PASSWORD},
                 {"rebound.dead-letter.dir", work.resolve("dead-letter").toString()},
-                {"camel.management.port", Integer.toString(freePort())}}) {
+                {"camel.management.port", Integer.toString(freePort())},
+                {"camel.server.port", Integer.toString(freePort())}}) {
             command.add("-D" + kv[0] + "=" + kv[1]);
         }
         command.addAll(List.of("-jar", jar.toString(), "run"));

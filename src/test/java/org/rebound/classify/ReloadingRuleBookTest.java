@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,5 +103,18 @@ class ReloadingRuleBookTest {
                 new RuleFiles(dir.resolve("absent"), dir.resolve("absent/local")).read());
         assertEquals(ShippedRules.book().rules().stream().map(Rule::id).toList(),
                 packaged.rules().stream().map(Rule::id).toList());
+    }
+
+    @Test
+    void eachReloadTellsTheListenerWhetherTheNewBookLoaded() throws IOException {
+        write(dir.resolve("10-shipped.yaml"), SHIPPED, 0);
+        List<Boolean> told = new ArrayList<>();
+        ReloadingRuleBook book = new ReloadingRuleBook(new RuleFiles(dir, dir.resolve("local")), new RuleBookLoader(),
+                Duration.ZERO, told::add);
+        write(dir.resolve("local/ours.yaml"), OPERATOR.replace("reason: mailboxfull", "reason: fullmailbox"), 1);
+        book.get();
+        write(dir.resolve("local/ours.yaml"), OPERATOR, 2);
+        book.get();
+        assertEquals(List.of(false, true), told);
     }
 }

@@ -2,6 +2,7 @@ package org.rebound.quarantine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -215,5 +216,20 @@ class QuarantinePolicyTest {
 
     private static Classification classified(Reason reason) {
         return new Classification(reason, reason.type(Optional.empty(), ""), reason.fault(), "test", "");
+    }
+
+    @Test
+    void anOperatorsReleaseMakesADenylistedAddressValidWithOneHistoryEntry() {
+        AddressState denylisted = new AddressState(ADDRESS, State.DENYLISTED, 0, Optional.empty(),
+                Optional.of(Reason.FEEDBACK), Optional.empty());
+        Transition t = POLICY.release(denylisted, Instant.parse("2026-02-01T00:00:00Z"));
+        assertEquals(State.VALID, t.after().state());
+        assertEquals(List.of(PolicyRule.RELEASED_BY_OPERATOR), t.history().stream().map(HistoryEntry::rule).toList());
+    }
+
+    @Test
+    void releasingAValidAddressRecordsNoChange() {
+        assertTrue(POLICY.release(AddressState.valid(ADDRESS), Instant.parse("2026-02-01T00:00:00Z")).history()
+                .isEmpty());
     }
 }

@@ -133,7 +133,7 @@ public final class EventInsertBenchmark {
                             + "mailbox table", "mx.example.net", "mail.sender.example", "DSN", "", "userunknown",
                     "hard", "recipient", "ADDRESS", "postfix-user-unknown", "m" + n + "@sender.example",
                     "message-id", "m" + n + "@sender.example", "campaign-1", received.atOffset(ZoneOffset.UTC),
-                    "proven"));
+                    "proven", "other"));
         }
         return events;
     }

@@ -3,6 +3,8 @@ package org.rebound.dsn.phrase;
 import java.util.List;
 import java.util.Map;
 
+import org.rebound.text.RuleDataFiles;
+
 /**
  * The phrase knowledge the parser applies before any rule runs (rules/phrases/*.yaml): which words give a diagnostic
  * without a code its internal status code, which words say a failure is temporary, and each reporting MTA's own fixed
@@ -33,6 +35,7 @@ public record PhraseBook(List<CodePhrases> codes, List<String> temporary,
     }
 
     private static final class Shipped {
-        static final PhraseBook BOOK = new PhraseBookLoader().load(PhraseFiles.configured());
+        static final PhraseBook BOOK = new PhraseBookLoader().load(
+                RuleDataFiles.configured(PhraseBookLoader.FOLDER));
     }
 }

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.rebound.dsn.StatusCode;
+import org.rebound.text.RuleDataFiles;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -42,13 +43,20 @@ public final class PhraseBookLoader {
 
     private static final Pattern INTERNAL_CODE = Pattern.compile("X\\.(\\d{1,3})\\.(\\d{1,3})");
 
-    public PhraseBook load(PhraseFiles files) {
-        PhraseFiles.Text status = files.read(PhraseFiles.STATUS);
-        PhraseFiles.Text wording = files.read(PhraseFiles.MTA_WORDING);
+    /** The folder of the phrase files under the rule folder (rules/phrases/). */
+    public static final String FOLDER = "phrases";
+    /** The table of phrases that give a diagnostic without a code its internal status code. */
+    public static final String STATUS = "status.yaml";
+    /** The reporting MTAs' own fixed sentences and the status each states. */
+    public static final String MTA_WORDING = "mta-wording.yaml";
+
+    public PhraseBook load(RuleDataFiles files) {
+        RuleDataFiles.Text status = files.read(STATUS);
+        RuleDataFiles.Text wording = files.read(MTA_WORDING);
         return load(status, wording);
     }
 
-    public PhraseBook load(PhraseFiles.Text status, PhraseFiles.Text wording) {
+    public PhraseBook load(RuleDataFiles.Text status, RuleDataFiles.Text wording) {
         Node root = root(status);
         Map<String, NodeTuple> top = mapping(status.name(), root, Set.of("temporary", "codes"), "phrase file");
         Map<String, NodeTuple> temporary = mapping(status.name(), value(status.name(), top, "temporary", root),
@@ -93,7 +101,7 @@ public final class PhraseBookLoader {
         return codes;
     }
 
-    private Map<String, List<Map.Entry<String, String>>> wording(PhraseFiles.Text text) {
+    private Map<String, List<Map.Entry<String, String>>> wording(RuleDataFiles.Text text) {
         String file = text.name();
         Node root = root(text);
         if (!(root instanceof SequenceNode entries)) {
@@ -145,7 +153,7 @@ public final class PhraseBookLoader {
         return p;
     }
 
-    private static Node root(PhraseFiles.Text text) {
+    private static Node root(RuleDataFiles.Text text) {
         try {
             Node root = new Yaml(new LoaderOptions()).compose(new StringReader(text.text()));
             if (root == null) {

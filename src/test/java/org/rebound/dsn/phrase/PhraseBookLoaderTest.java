@@ -10,20 +10,21 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.rebound.text.RuleDataFiles;
 
 class PhraseBookLoaderTest {
 
     private static final String TEMPORARY = "temporary:\n  source: RFC 3463\n  words: [temporar]\n";
-    private static final PhraseFiles.Text NO_WORDING = new PhraseFiles.Text("mta-wording.yaml",
+    private static final RuleDataFiles.Text NO_WORDING = new RuleDataFiles.Text("mta-wording.yaml",
             "- mta: x\n  source: s\n  wording:\n    - {phrase: p, status: 5.0.911}\n");
 
     private static PhraseBook load(String status) {
-        return new PhraseBookLoader().load(new PhraseFiles.Text("status.yaml", status), NO_WORDING);
+        return new PhraseBookLoader().load(new RuleDataFiles.Text("status.yaml", status), NO_WORDING);
     }
 
     @Test
     void theShippedPhraseFilesLoad() {
-        PhraseBook book = new PhraseBookLoader().load(new PhraseFiles(Path.of("rules/phrases")));
+        PhraseBook book = new PhraseBookLoader().load(new RuleDataFiles(Path.of("rules/phrases"), PhraseBookLoader.FOLDER));
         assertFalse(book.codes().isEmpty());
         assertFalse(book.wording("domino").isEmpty());
     }
@@ -67,10 +68,10 @@ class PhraseBookLoaderTest {
 
     @Test
     void anMtaSentenceWithABadStatusIsRefusedNamingTheMtaAndPhrase() {
-        PhraseFiles.Text wording = new PhraseFiles.Text("mta-wording.yaml",
+        RuleDataFiles.Text wording = new RuleDataFiles.Text("mta-wording.yaml",
                 "- mta: domino\n  source: s\n  wording:\n    - {phrase: cannot route, status: 5.0}\n");
         PhraseBookException e = assertThrows(PhraseBookException.class, () -> new PhraseBookLoader().load(
-                new PhraseFiles.Text("status.yaml", TEMPORARY + "codes:\n  - status: X.0.922\n    source: s\n"
+                new RuleDataFiles.Text("status.yaml", TEMPORARY + "codes:\n  - status: X.0.922\n    source: s\n"
                         + "    phrases: [full]\n"), wording));
         assertTrue(e.getMessage().startsWith("mta-wording.yaml:4: MTA 'domino', phrase 'cannot route'"), e.getMessage());
     }
