@@ -95,6 +95,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Wait after the drain, before stopping Rebound (default: ${DEFAULT-VALUE}).")
     long settleMillis;
 
+    @Option(names = "--no-baseline", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "After Rebound, deliver the same messages again and drain them with a bare POP3 client "
+                    + "(RETR and DELE, no parsing) for Rebound's rate as a ratio of it (default: on).")
+    boolean baseline;
+
     private final PrintStream out = System.out;
 
     /** The last this many messages of a long run give the rate of a Rebound already running (issue 7's 10,000). */
@@ -159,12 +164,39 @@ public final class BenchCommand implements Callable<Integer> {
                     Verdict verdict = fixture.verify(DrainFixture.eventIds(List.of(subscriber)), nonBouncePolicy);
                     Optional<Duration> lastCommits = messages >= 2 * RUNNING_RATE_MESSAGES
                             ? fixture.lastCommits(RUNNING_RATE_MESSAGES) : Optional.empty();
+                    Optional<Baseline> bare = baseline ? Optional.of(drainBare(fixture, generator))
+                            : Optional.empty();
                     print(fixture, drain, verdict, fixture.fetchToCommit(), lastCommits, gc, cpu, cpuByThread,
-                            serverCpu, rss, seconds(ready - launched));
+                            serverCpu, rss, seconds(ready - launched), bare);
                     return verdict.passed() && drain.completed() ? 0 : 1;
                 }
             }
         }
+    }
+
+    /** The bare client's drains of the same messages: through the same relay as Rebound, and straight to the server. */
+    record Baseline(BarePop3Drain.Result relayed, BarePop3Drain.Result direct) {
+    }
+
+    /**
+     * The baseline, after Rebound has stopped (so it has the cores to itself, as Rebound had them but for the
+     * relay): the same messages delivered again into the same server and drained by {@link BarePop3Drain} in this
+     * JVM, first a few hundred to warm it up (its loop is compiled within them), then all of them, timed.
+     */
+    private Baseline drainBare(DrainFixture fixture, BounceGenerator generator) throws Exception {
+        int warmUp = Math.min(500, messages);
+        fixture.deliverAgain(generator, warmUp);
+        BarePop3Drain.drain(fixture.mailboxPort(), fixture.mailboxUser(), fixture.mailboxPassword());
+        fixture.deliverAgain(generator, messages);
+        BarePop3Drain.Result relayed;
+        try (Pop3Tap relay = new Pop3Tap(fixture.mailboxPort())) {
+            relay.open();
+            relayed = BarePop3Drain.drain(relay.port(), fixture.mailboxUser(), fixture.mailboxPassword());
+        }
+        fixture.deliverAgain(generator, messages);
+        BarePop3Drain.Result direct = BarePop3Drain.drain(fixture.mailboxPort(), fixture.mailboxUser(),
+                fixture.mailboxPassword());
+        return new Baseline(relayed, direct);
     }
 
     /**
@@ -265,7 +297,7 @@ public final class BenchCommand implements Callable<Integer> {
     private void print(DrainFixture fixture, Drain drain, Verdict verdict, Latencies fetchToCommit,
                        Optional<Duration> lastCommits, GcLog gc,
                        double cpu, Map<String, Double> cpuByThread, double serverCpu, double rss,
-                       double startup) {
+                       double startup, Optional<Baseline> bare) {
         ExpectedResults expected = fixture.expected();
         Pop3Tap tap = fixture.tap();
         out.println();
@@ -284,6 +316,17 @@ public final class BenchCommand implements Callable<Integer> {
         row("  from the broker ready (incl. the rest of start-up)", "%.2f s", drain.seconds());
         row("bounces per second (N / wall)", "%.0f", expected.messages() / wall);
         row("events per second (published / wall)", "%.0f", verdict.publishedUnique() / wall);
+        if (bare.isPresent()) {
+            BarePop3Drain.Result relayed = bare.get().relayed();
+            BarePop3Drain.Result direct = bare.get().direct();
+            row("bare client, RETR+DELE, through the relay", "%.2f s, %.0f a second (%d messages, %.0f MiB)",
+                    relayed.elapsed().toNanos() / 1e9, relayed.perSecond(), relayed.messages(),
+                    relayed.bytes() / 1048576.0);
+            row("bare client, RETR+DELE, straight to the server", "%.2f s, %.0f a second",
+                    direct.elapsed().toNanos() / 1e9, direct.perSecond());
+            row("Rebound / bare client (through the relay)", "%.2f", expected.messages() / wall / relayed.perSecond());
+            row("Rebound / bare client (straight)", "%.2f", expected.messages() / wall / direct.perSecond());
+        }
         if (lastCommits.isPresent()) {
             double span = lastCommits.get().toNanos() / 1e9;
             row("last " + RUNNING_RATE_MESSAGES + " messages, commit to commit", "%.2f s (%.0f a second: the "
