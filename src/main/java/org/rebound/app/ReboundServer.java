@@ -16,7 +16,9 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -156,25 +158,33 @@ public final class ReboundServer implements AutoCloseable {
         requireLogin(settings);
 
         try {
-            dataSource = openDatabase(settings);
-            resources.push(dataSource);
-            StartupProbe.requireSentMessageTable(dataSource, sentTable, updateSentStatus);
-
             ConnectionFactory jms;
             if (embeddedBroker) {
                 BrokerLogin publisher = brokerLogin(settings, "rebound.jms.embedded.user",
                         "rebound.jms.embedded.password").orElseGet(() -> BrokerLogin.withRandomPassword(
                                 settings.text("rebound.jms.embedded.user")));
-                resources.push(new EmbeddedBroker(settings.text("rebound.jms.embedded.host"),
-                        settings.integer("rebound.jms.embedded.port", 1, 65535),
-                        settings.text("rebound.jms.embedded.data-dir"), publisher,
-                        brokerLogin(settings, "rebound.jms.embedded.subscriber-user",
-                                "rebound.jms.embedded.subscriber-password")));
+                String host = settings.text("rebound.jms.embedded.host");
+                int port = settings.integer("rebound.jms.embedded.port", 1, 65535);
+                String dataDir = settings.text("rebound.jms.embedded.data-dir");
+                Optional<BrokerLogin> subscriber = brokerLogin(settings, "rebound.jms.embedded.subscriber-user",
+                        "rebound.jms.embedded.subscriber-password");
+                // The broker starts (about a second: Artemis's journal and acceptors) while the database opens and
+                // migrates on this thread (issue 17: start-up to the first poll).
+                FutureTask<EmbeddedBroker> starting = new FutureTask<>(
+                        () -> new EmbeddedBroker(host, port, dataDir, publisher, subscriber));
+                new Thread(starting, "rebound-broker-start").start();
+                resources.push(() -> started(starting).close());
                 jms = new ActiveMQConnectionFactory(EmbeddedBroker.IN_VM_URL, publisher.user(), publisher.password());
+                dataSource = openDatabase(settings);
+                resources.push(dataSource);
+                started(starting);
             } else {
+                dataSource = openDatabase(settings);
+                resources.push(dataSource);
                 jms = new ActiveMQConnectionFactory(settings.text("rebound.jms.url"),
                         settings.optionalText("rebound.jms.user"), settings.optionalText("rebound.jms.password"));
             }
+            StartupProbe.requireSentMessageTable(dataSource, sentTable, updateSentStatus);
             jmsConnectionFactory = jms;
             main.bind("dataSource", dataSource);
             main.bind("metricsRegistry", metrics);
@@ -244,6 +254,15 @@ public final class ReboundServer implements AutoCloseable {
         } catch (Exception | Error e) {
             closeResources();
             throw e;
+        }
+    }
+
+    /** The broker once it has started, or the exception that stopped it. */
+    private static EmbeddedBroker started(FutureTask<EmbeddedBroker> starting) throws Exception {
+        try {
+            return starting.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -95,7 +96,18 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Wait after the drain, before stopping Rebound (default: ${DEFAULT-VALUE}).")
     long settleMillis;
 
+    @Option(names = "--no-baseline", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "After Rebound, deliver the same messages again (at most 10,000) and drain them with a bare "
+                    + "POP3 client (RETR and DELE, no parsing) for Rebound's rate as a ratio of it (default: on).")
+    boolean baseline;
+
     private final PrintStream out = System.out;
+
+    /**
+     * The bare client drains at most this many: Rebound's POP3 sessions hold no more
+     * (rebound.mailbox.session-messages, 10,000 by default), and delivering 100,000 messages twice more took minutes.
+     */
+    private static final int BASELINE_MESSAGES = 10_000;
 
     /** The last this many messages of a long run give the rate of a Rebound already running (issue 7's 10,000). */
     private static final int RUNNING_RATE_MESSAGES = 10_000;
@@ -139,6 +151,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             long launched = System.nanoTime();
             try (ReboundProcess rebound = ReboundProcess.start(jar, options, settings, dir.resolve("logs"))) {
+                CompletableFuture<Double> cpuAtFirstPoll = cpuAtFirstPoll(rebound, fixture.tap());
                 EventSubscriber subscriber = fixture.subscribe(rebound, Duration.ofSeconds(60));
                 try (subscriber) {
                     long ready = System.nanoTime();
@@ -159,12 +172,58 @@ public final class BenchCommand implements Callable<Integer> {
                     Verdict verdict = fixture.verify(DrainFixture.eventIds(List.of(subscriber)), nonBouncePolicy);
                     Optional<Duration> lastCommits = messages >= 2 * RUNNING_RATE_MESSAGES
                             ? fixture.lastCommits(RUNNING_RATE_MESSAGES) : Optional.empty();
+                    Optional<Baseline> bare = baseline ? Optional.of(drainBare(fixture, generator))
+                            : Optional.empty();
                     print(fixture, drain, verdict, fixture.fetchToCommit(), lastCommits, gc, cpu, cpuByThread,
-                            serverCpu, rss, seconds(ready - launched));
+                            serverCpu, rss, seconds(ready - launched), launched, cpuAtFirstPoll.getNow(Double.NaN), bare);
                     return verdict.passed() && drain.completed() ? 0 : 1;
                 }
             }
         }
+    }
+
+    /**
+     * Rebound's CPU seconds when it first connects to the mailbox: its start-up's work, which a busy machine's
+     * noise changes less than the start-up's wall time.
+     */
+    private static CompletableFuture<Double> cpuAtFirstPoll(ReboundProcess rebound, Pop3Tap tap) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                while (tap.firstConnectionNanos() == 0 && rebound.isAlive()) {
+                    Thread.sleep(5);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return rebound.cpuSeconds().orElse(Double.NaN);
+        });
+    }
+
+    /** The bare client's drains of the same messages: through the same relay as Rebound, and straight to the server. */
+    record Baseline(BarePop3Drain.Result relayed, BarePop3Drain.Result direct) {
+    }
+
+    /**
+     * The baseline, after Rebound has stopped (so it has the cores to itself, as Rebound had them but for the
+     * relay): the same messages delivered again into the same server and drained by {@link BarePop3Drain} in this
+     * JVM, first a few hundred to warm it up (its loop is compiled within them), then all of them (the first
+     * {@link #BASELINE_MESSAGES}), timed.
+     */
+    private Baseline drainBare(DrainFixture fixture, BounceGenerator generator) throws Exception {
+        int warmUp = Math.min(500, messages);
+        fixture.deliverAgain(generator, warmUp);
+        BarePop3Drain.drain(fixture.mailboxPort(), fixture.mailboxUser(), fixture.mailboxPassword());
+        int count = Math.min(messages, BASELINE_MESSAGES);
+        fixture.deliverAgain(generator, count);
+        BarePop3Drain.Result relayed;
+        try (Pop3Tap relay = new Pop3Tap(fixture.mailboxPort())) {
+            relay.open();
+            relayed = BarePop3Drain.drain(relay.port(), fixture.mailboxUser(), fixture.mailboxPassword());
+        }
+        fixture.deliverAgain(generator, count);
+        BarePop3Drain.Result direct = BarePop3Drain.drain(fixture.mailboxPort(), fixture.mailboxUser(),
+                fixture.mailboxPassword());
+        return new Baseline(relayed, direct);
     }
 
     /**
@@ -265,7 +324,7 @@ public final class BenchCommand implements Callable<Integer> {
     private void print(DrainFixture fixture, Drain drain, Verdict verdict, Latencies fetchToCommit,
                        Optional<Duration> lastCommits, GcLog gc,
                        double cpu, Map<String, Double> cpuByThread, double serverCpu, double rss,
-                       double startup) {
+                       double startup, long launched, double cpuAtFirstPoll, Optional<Baseline> bare) {
         ExpectedResults expected = fixture.expected();
         Pop3Tap tap = fixture.tap();
         out.println();
@@ -277,6 +336,10 @@ public final class BenchCommand implements Callable<Integer> {
         row("  bounces (report on recipients)", "%d", expected.bounces());
         row("  recipient results (events expected)", "%d", expected.events());
         row("Rebound start-up to broker ready", "%.2f s", startup);
+        // The first poll connects to the tap even while it holds the session closed for the subscriber.
+        row("Rebound start-up to the first poll", "%s", tap.firstConnectionNanos() == 0 ? "no poll"
+                : String.format(java.util.Locale.ROOT, "%.2f s (%.1f CPU seconds)",
+                        (tap.firstConnectionNanos() - launched) / 1e9, cpuAtFirstPoll));
         // Rebound's start-up goes on after its broker accepts the subscriber (routes, first poll): the drain is
         // timed from the first RETR.
         double wall = drain.firstFetchNanos() > 0 ? (drain.endNanos() - drain.firstFetchNanos()) / 1e9 : Double.NaN;
@@ -284,6 +347,17 @@ public final class BenchCommand implements Callable<Integer> {
         row("  from the broker ready (incl. the rest of start-up)", "%.2f s", drain.seconds());
         row("bounces per second (N / wall)", "%.0f", expected.messages() / wall);
         row("events per second (published / wall)", "%.0f", verdict.publishedUnique() / wall);
+        if (bare.isPresent()) {
+            BarePop3Drain.Result relayed = bare.get().relayed();
+            BarePop3Drain.Result direct = bare.get().direct();
+            row("bare client, RETR+DELE, through the relay", "%.2f s, %.0f a second (%d messages, %.0f MiB)",
+                    relayed.elapsed().toNanos() / 1e9, relayed.perSecond(), relayed.messages(),
+                    relayed.bytes() / 1048576.0);
+            row("bare client, RETR+DELE, straight to the server", "%.2f s, %.0f a second",
+                    direct.elapsed().toNanos() / 1e9, direct.perSecond());
+            row("Rebound / bare client (through the relay)", "%.2f", expected.messages() / wall / relayed.perSecond());
+            row("Rebound / bare client (straight)", "%.2f", expected.messages() / wall / direct.perSecond());
+        }
         if (lastCommits.isPresent()) {
             double span = lastCommits.get().toNanos() / 1e9;
             row("last " + RUNNING_RATE_MESSAGES + " messages, commit to commit", "%.2f s (%.0f a second: the "

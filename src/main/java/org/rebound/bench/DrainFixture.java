@@ -89,6 +89,29 @@ public final class DrainFixture implements AutoCloseable {
         return new DrainFixture(mailbox, new Pop3Tap(mailbox.port()), database, expected, work, rows);
     }
 
+    /**
+     * Delivers the generator's first {@code messages} messages into the mailbox again, as {@link #prepare} did (the
+     * same bytes: the generator gives the same message for the same index), for the bench's bare-client baseline.
+     */
+    public void deliverAgain(BounceGenerator generator, int messages) {
+        for (int i = 0; i < messages; i++) {
+            mailbox.deliver(generator.generate(i).raw());
+        }
+    }
+
+    /** The mailbox's own port, without the tap in front. */
+    public int mailboxPort() {
+        return mailbox.port();
+    }
+
+    public String mailboxUser() {
+        return mailbox.user();
+    }
+
+    public String mailboxPassword() {
+        return mailbox.password();
+    }
+
     public ExpectedResults expected() {
         return expected;
     }

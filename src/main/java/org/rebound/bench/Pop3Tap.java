@@ -40,6 +40,7 @@ public final class Pop3Tap implements AutoCloseable {
     private final AtomicInteger retrieved = new AtomicInteger();
     private final AtomicInteger deleted = new AtomicInteger();
     private final AtomicLong firstFetchNanos = new AtomicLong();
+    private final AtomicLong firstConnectionNanos = new AtomicLong();
     private final List<Session> finished = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> commands = new ConcurrentSkipListMap<>();
     private volatile boolean closed;
@@ -106,10 +107,19 @@ public final class Pop3Tap implements AutoCloseable {
         return firstFetchNanos.get();
     }
 
+    /**
+     * System.nanoTime() of the first connection, or 0 before it: a client's first poll, seen even while the tap is
+     * closed.
+     */
+    public long firstConnectionNanos() {
+        return firstConnectionNanos.get();
+    }
+
     private void acceptLoop() {
         while (!closed) {
             try {
                 Socket client = listener.accept();
+                firstConnectionNanos.compareAndSet(0, System.nanoTime());
                 Thread t = new Thread(() -> relay(client), "pop3-tap-session");
                 t.setDaemon(true);
                 t.start();

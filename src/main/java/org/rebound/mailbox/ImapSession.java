@@ -1,6 +1,5 @@
 package org.rebound.mailbox;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -87,7 +86,7 @@ final class ImapSession extends ListedSession {
     ReturnedMessage whole(Message message, String uid, long size) throws MessagingException, IOException {
         IMAPMessage m = (IMAPMessage) message;
         m.setPeek(true);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.max(8192, size + 256));
+        DownloadBuffer bytes = new DownloadBuffer(size);
         m.writeTo(bytes);
         return ReturnedMessage.of(bytes.toByteArray(), uid);
     }

@@ -1,6 +1,5 @@
 package org.rebound.mailbox;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;
@@ -80,7 +79,7 @@ final class Pop3Session extends ListedSession {
 
     @Override
     ReturnedMessage whole(Message message, String uid, long size) throws MessagingException, IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.max(8192, size + 256));
+        DownloadBuffer bytes = new DownloadBuffer(size);
         message.writeTo(bytes);
         return ReturnedMessage.of(bytes.toByteArray(), uid);
     }

@@ -1,6 +1,7 @@
 package org.rebound.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.Properties;
 
@@ -77,5 +78,17 @@ class Pop3TapTest {
 
         assertEquals(Integer.valueOf(3), tap.commandCounts().get("RETR"));
         assertEquals(Integer.valueOf(1), tap.commandCounts().get("QUIT"));
+    }
+
+    @Test
+    void notesTheFirstConnectionWhileClosed() throws Exception {
+        try (Pop3Tap closed = new Pop3Tap(mailbox.port());
+             java.net.Socket client = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), closed.port())) {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (closed.firstConnectionNanos() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertNotEquals(0, closed.firstConnectionNanos());
+        }
     }
 }
