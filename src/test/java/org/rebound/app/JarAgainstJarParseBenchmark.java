@@ -18,8 +18,13 @@ import java.util.stream.Stream;
  * Two builds of Rebound side by side in one JVM, on the same messages: each jar in a class loader of its own, its
  * parser and classifier called alternately in short blocks, the thread's CPU time of each block taken, and the median
  * of the per-round ratios printed. Two bench-parse processes run one after the other on this machine's two shared
- * cores differ by 20 % from run to run; alternating blocks inside one process see the same load and the same JIT
- * conditions, so their ratio is the figure to trust (two copies of one jar give 0.97-1.03).
+ * cores differ by 20 % from run to run; alternating blocks inside one process see the same load, so their ratio
+ * moves less (two copies of one jar gave 0.97-1.03). It is not the whole truth: the two builds share the JDK's own
+ * code (String, regex, collections, Optional) and its type profiles, so a build whose hot paths call more kinds of
+ * lambda or collection through the JDK can lose inlining there that it keeps when it runs alone. On 2026-12-03 it
+ * put parsing alone at 0.89 of a3f269a's speed, while JFR samples of separate processes doing the same 1,200 passes
+ * came out even, and eight interleaved pairs of bench-parse processes at 0.93. Check a verdict with bench-parse
+ * pairs before believing it.
  *
  * <p>Run it from a folder without rules/ (e.g. /tmp), so that each jar classifies with the rule book packed inside it:
  * {@code java -cp target/test-classes org.rebound.app.JarAgainstJarParseBenchmark OLD.jar NEW.jar
