@@ -74,7 +74,7 @@ class SettingsTest {
         "rebound.mailboxes.second.protocol|imap4|setting rebound.mailboxes.second.protocol: expected one of pop3, pop3s, imap, imaps, got 'imap4'",
     })
     void wrongSettingStopsStartUpNamingTheKey(String key, String value, String message) {
-        Settings s = shipped(Map.of(), new Properties()).with(key, value);
+        Settings s = onFreePorts().with(key, value);
 
         SettingsException e = assertThrows(SettingsException.class, () -> ReboundServer.start(s));
 
@@ -100,7 +100,7 @@ class SettingsTest {
 
     @Test
     void theClientCredentialsGrantWithoutASecretStopsStartUpNamingTheKey() {
-        Settings s = shipped(Map.of(), new Properties()).with("rebound.mailbox.auth", "xoauth2")
+        Settings s = onFreePorts().with("rebound.mailbox.auth", "xoauth2")
                 .with("rebound.mailbox.oauth2.token-url", "https://login.example/token")
                 .with("rebound.mailbox.oauth2.client-id", "rebound");
 
@@ -138,7 +138,7 @@ class SettingsTest {
 
     @Test
     void healthEndpointOffLoopbackWithoutALoginStopsStartUpNamingTheKey() {
-        Settings s = shipped(Map.of(), new Properties()).with("camel.management.host", "0.0.0.0");
+        Settings s = onFreePorts().with("camel.management.host", "0.0.0.0");
 
         SettingsException e = assertThrows(SettingsException.class, () -> ReboundServer.start(s));
 
@@ -148,7 +148,7 @@ class SettingsTest {
 
     @Test
     void theApiOffLoopbackWithoutALoginStopsStartUpNamingTheKey() {
-        Settings s = shipped(Map.of(), new Properties()).with("camel.server.host", "0.0.0.0");
+        Settings s = onFreePorts().with("camel.server.host", "0.0.0.0");
 
         SettingsException e = assertThrows(SettingsException.class, () -> ReboundServer.start(s));
 
@@ -158,7 +158,7 @@ class SettingsTest {
 
     @Test
     void jolokiaWithoutALoginStopsStartUpNamingTheKey() {
-        Settings s = shipped(Map.of(), new Properties()).with("camel.management.jolokia-enabled", "true");
+        Settings s = onFreePorts().with("camel.management.jolokia-enabled", "true");
 
         SettingsException e = assertThrows(SettingsException.class, () -> ReboundServer.start(s));
 
@@ -168,7 +168,7 @@ class SettingsTest {
 
     @Test
     void aComplaintThresholdOutOfRangeStopsStartUpNamingTheKey() {
-        Settings s = shipped(Map.of(), new Properties()).with("rebound.reputation.complaint-warning-percent", "120");
+        Settings s = onFreePorts().with("rebound.reputation.complaint-warning-percent", "120");
 
         SettingsException e = assertThrows(SettingsException.class, () -> ReboundServer.start(s));
 
@@ -208,9 +208,19 @@ class SettingsTest {
         assertTrue(e.getMessage().contains("password=***") && !e.getMessage().contains("secret"), e.getMessage());
     }
 
-    /** The shipped settings without the health endpoint, whose port another Rebound on this machine may hold. */
+    /** The shipped settings without the health endpoint, and the API on a free port. */
     private static Settings withoutHealthEndpoint() {
-        return shipped(Map.of(), new Properties()).with("camel.management.enabled", "false");
+        return onFreePorts().with("camel.management.enabled", "false");
+    }
+
+    /**
+     * The shipped settings with the HTTP endpoints on free ports: start-up checks that its ports can be bound, and
+     * another Rebound on this machine (or a build's training run) may hold the configured ones.
+     */
+    private static Settings onFreePorts() {
+        return shipped(Map.of(), new Properties())
+                .with("camel.management.port", String.valueOf(DemoMailbox.freePort()))
+                .with("camel.server.port", String.valueOf(DemoMailbox.freePort()));
     }
 
     @Test
