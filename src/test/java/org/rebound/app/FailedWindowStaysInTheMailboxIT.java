@@ -48,8 +48,12 @@ class FailedWindowStaysInTheMailboxIT {
                             && rebound.count("SELECT COUNT(*) FROM bounce_event") == 2);
 
             assertEquals(2, mailboxWhileDown);
-            assertTrue(whileDown.getMessage().orElse("").contains("Connection is not available"),
-                    whileDown.getMessage().toString());
+            // The cause is the database's, whichever way the cut shows first: a pooled connection's I/O error (the
+            // proxy closed it mid-statement, often when another query, such as the reputation check, held it) or
+            // the pool finding no connection within rebound.db.connect-timeout.
+            String why = whileDown.getMessage().orElse("");
+            assertTrue(why.contains("Connection is not available") || why.contains("I/O error occurred while sending to "
+                    + "the backend"), why);
             assertEquals(HealthCheck.State.UP, pipelineHealth(rebound).getState());
         }
     }
