@@ -135,6 +135,19 @@ abstract class OutboxRelayContract {
     }
 
     @Test
+    void aBatchWhoseSendFailsMidwayIsReleasedForTheNextPass() throws Exception {
+        addEvents(3);
+        CommitCountingBroker failing = new CommitCountingBroker(inVm(), 2);
+        try (PublishingRoute route = new PublishingRoute(PublishingRoute.SHIPPED, outbox, 10, failing.factory,
+                TOPIC)) {
+            assertFalse(route.pass());
+        }
+
+        assertEquals(3, outbox.pending());
+        assertEquals(0, claimed());
+    }
+
+    @Test
     void aReleasedBatchIsPublishedOnTheNextPass() throws Exception {
         addEvents(2);
         relayToAnUnreachableBroker();
