@@ -72,6 +72,8 @@ class SettingsTest {
         "rebound.smtp.security|tls|setting rebound.smtp.security: expected one of smtps, starttls, none, got 'tls'",
         "rebound.smtp.trust-store|/no/such/store.p12|setting rebound.smtp.trust-store: expected a readable key store file",
         "rebound.mailboxes.second.protocol|imap4|setting rebound.mailboxes.second.protocol: expected one of pop3, pop3s, imap, imaps, got 'imap4'",
+        "rebound.workers.mode|threads|setting rebound.workers.mode: expected one of inline, queue, got 'threads'",
+        "rebound.workers.enabled|true|setting rebound.workers.enabled: expected false, or rebound.workers.mode=queue",
     })
     void wrongSettingStopsStartUpNamingTheKey(String key, String value, String message) {
         Settings s = onFreePorts().with(key, value);
@@ -80,6 +82,16 @@ class SettingsTest {
 
         assertTrue(e.getMessage().startsWith(message) || e.getMessage().contains(message), e.getMessage());
         assertTrue(e.getMessage().contains(key), e.getMessage());
+    }
+
+    @Test
+    void theQueueModeWithKeptMailStopsStartUpNamingThePolicy() {
+        Settings s = onFreePorts().with("rebound.workers.mode", "queue").with("rebound.non-bounce.policy", "keep");
+
+        SettingsException e = assertThrows(SettingsException.class, () -> ReboundServer.start(s));
+
+        assertTrue(e.getMessage().startsWith("setting rebound.non-bounce.policy: expected forward or dead-letter with "
+                + "rebound.workers.mode=queue"), e.getMessage());
     }
 
     @Test
