@@ -47,6 +47,8 @@ final class QueuedMessage {
     static ReturnedMessage fromJms(Message jms) throws JMSException {
         byte[] raw;
         if (jms instanceof BytesMessage bytes) {
+            // From the start, even if something read it before (camel-jms's body of the dead-letter route).
+            bytes.reset();
             raw = new byte[(int) bytes.getBodyLength()];
             bytes.readBytes(raw);
         } else if (jms instanceof TextMessage text && text.getText() != null) {

@@ -1,6 +1,8 @@
 package org.rebound.app;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
+import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
+import jakarta.jms.MessageConsumer;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 
@@ -17,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 import org.rebound.app.TestMail.Failure;
+import org.rebound.events.EmbeddedBroker;
 
 /**
  * rebound.workers.mode=queue end to end: the shipped routes, a real POP3 server, the embedded Artemis broker and H2.
@@ -100,6 +105,35 @@ class WorkQueueIT {
             JsonNode sidecar = JSON.readTree(sidecars(rebound).get(0).toFile());
             assertEquals("unreadable", sidecar.get("reason").asText());
             RunningRebound.await("the queue empty", Duration.ofSeconds(10), () -> queued(rebound) == 0);
+        }
+    }
+
+    @Test
+    void aMessageNoWorkerRecordedInItsDeliveriesGoesToTheDeadLetterFolder() throws Exception {
+        byte[] dsn = TestMail.dsn("m1@sender.example", List.of(new Failure("gone@recipient.example", "5.1.1",
+                "550 5.1.1 User unknown")));
+        try (RunningRebound rebound = start(false)) {
+            try (Connection c = rebound.server.jmsConnectionFactory().createConnection()) {
+                Session session = c.createSession(true, Session.SESSION_TRANSACTED);
+                BytesMessage queued = session.createBytesMessage();
+                queued.writeBytes(dsn);
+                session.createProducer(session.createQueue(QUEUE)).send(queued);
+                session.commit();
+                MessageConsumer worker = session.createConsumer(session.createQueue(QUEUE));
+                c.start();
+                // Workers that take it and die before their commit, as many times as the broker delivers it.
+                for (int i = 0; i < EmbeddedBroker.WORK_QUEUE_MAX_DELIVERIES; i++) {
+                    assertNotNull(worker.receive(5_000), "delivery " + (i + 1));
+                    session.rollback();
+                }
+            }
+            rebound.server.camelContext().getRouteController().startRoute("dead-letter-undeliverable-messages");
+
+            RunningRebound.await("a dead letter", Duration.ofSeconds(60), () -> sidecars(rebound).size() == 1);
+
+            Path sidecar = sidecars(rebound).get(0);
+            assertEquals("undeliverable", JSON.readTree(sidecar.toFile()).get("reason").asText());
+            assertArrayEquals(dsn, Files.readAllBytes(Path.of(sidecar.toString().replace(".json", ".eml"))));
         }
     }
 
