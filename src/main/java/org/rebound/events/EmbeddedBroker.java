@@ -3,8 +3,6 @@ package org.rebound.events;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.activemq.artemis.api.core.QueueConfiguration;
-import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
@@ -74,12 +72,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         config.putSecurityRoles("#", roles);
         // Without a dead-letter address Artemis drops a message it has delivered max-delivery-attempts times
         // (Artemis docs, "Message Redelivery and Undelivered Messages"): the work queue's go to a queue that the
-        // workers empty into the dead-letter folder (workers.UndeliverableMessages).
+        // workers empty into the dead-letter folder (workers.UndeliverableMessages), and whose consumer, started
+        // with the workers, creates it.
         config.addAddressSetting(workQueue.queue(), new AddressSettings()
                 .setDeadLetterAddress(SimpleString.of(workQueue.deadLetterQueue()))
                 .setMaxDeliveryAttempts(WORK_QUEUE_MAX_DELIVERIES));
-        config.addQueueConfiguration(QueueConfiguration.of(workQueue.deadLetterQueue())
-                .setRoutingType(RoutingType.ANYCAST).setDurable(true));
         server.setConfiguration(config);
         server.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
         server.start();

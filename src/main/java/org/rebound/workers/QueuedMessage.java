@@ -17,8 +17,12 @@ import org.rebound.message.ReturnedMessage;
  */
 final class QueuedMessage {
 
-    /** Artemis drops a message whose duplicate id the address has seen (Artemis docs, "Duplicate Message Detection"). */
-    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+    /**
+     * _AMQ_DUPL_ID: Artemis drops a message whose duplicate id the address has seen (Artemis docs, "Duplicate Message
+     * Detection").
+     */
+    static final String DUPLICATE_ID = org.apache.activemq.artemis.api.core.Message.HDR_DUPLICATE_DETECTION_ID
+            .toString();
     static final String ACCOUNT = "reboundAccount";
     static final String FETCHED_AT = "reboundFetchedAt";
     static final String TOO_LARGE = "reboundTooLarge";

@@ -113,6 +113,8 @@ class WorkQueueIT {
         byte[] dsn = TestMail.dsn("m1@sender.example", List.of(new Failure("gone@recipient.example", "5.1.1",
                 "550 5.1.1 User unknown")));
         try (RunningRebound rebound = start(false)) {
+            // The workers' dead-letter consumer, without the worker that would record the message.
+            rebound.server.camelContext().getRouteController().startRoute("dead-letter-undeliverable-messages");
             try (Connection c = rebound.server.jmsConnectionFactory().createConnection()) {
                 Session session = c.createSession(true, Session.SESSION_TRANSACTED);
                 BytesMessage queued = session.createBytesMessage();
@@ -127,7 +129,6 @@ class WorkQueueIT {
                     session.rollback();
                 }
             }
-            rebound.server.camelContext().getRouteController().startRoute("dead-letter-undeliverable-messages");
 
             RunningRebound.await("a dead letter", Duration.ofSeconds(60), () -> sidecars(rebound).size() == 1);
 
