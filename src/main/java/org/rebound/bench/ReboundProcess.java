@@ -163,6 +163,27 @@ public final class ReboundProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /**
+     * SIGSTOP: the process stops running where it is, its connections open and its locks held, as in a long GC pause,
+     * a frozen VM or a host that stalls (signal(7)); {@link #resume} lets it go on.
+     */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT: a paused process runs on from where it stopped. */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).redirectErrorStream(true).start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + name + " " + pid() + " failed: "
+                    + new String(kill.getInputStream().readAllBytes()).strip());
+        }
+    }
+
     /** SIGTERM, so that Rebound stops cleanly; SIGKILL if it has not stopped within the grace period. */
     public int stop(long graceSeconds) throws InterruptedException {
         process.destroy();
