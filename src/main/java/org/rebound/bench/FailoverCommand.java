@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.rebound.app.UnreadablePathException;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -51,36 +52,27 @@ public final class FailoverCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String jvmOpts;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the generator (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--postgres-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test")
-    String postgresUrl;
-
-    @Option(names = "--postgres-user", defaultValue = "postgres")
-    String postgresUser;
-
-    @Option(names = "--jar", defaultValue = "target/rebound.jar")
-    Path jar;
+    @Mixin
+    DrainOptions shared = new DrainOptions();
 
     @Option(names = "--work", defaultValue = "data/failover", description = "Folder for the run's files.")
     Path work;
 
     @Override
     public Integer call() throws Exception {
-        UnreadablePathException.requireReadable(jar);
+        UnreadablePathException.requireReadable(shared.jar);
         BenchDatabase.deleteRecursively(work);
         List<String> options = new ArrayList<>(Arrays.stream(jvmOpts.trim().split("\\s+"))
                 .filter(o -> !o.isEmpty()).toList());
-        Path archive = jar.resolveSibling("rebound.jsa");
+        Path archive = shared.jar.resolveSibling("rebound.jsa");
         if (Files.isReadable(archive)) {
             // A restarted instance is back within seconds, not tens of seconds, on a busy machine.
             options.add("-XX:SharedArchiveFile=" + archive);
         }
-        FailoverDrill.Plan plan = new FailoverDrill.Plan(jar, work,
-                BenchDatabase.postgres(postgresUrl, postgresUser, "", "rebound_failover"),
+        FailoverDrill.Plan plan = new FailoverDrill.Plan(shared.jar, work,
+                BenchDatabase.postgres(shared.postgresUrl, shared.postgresUser, "", "rebound_failover"),
                 FailoverDrill.Mechanism.parse(election), faults.stream().map(FailoverDrill.Fault::parse).toList(),
-                messages, window, pollDelay, seed, options, maxTakeover);
+                messages, window, pollDelay, shared.seed, options, maxTakeover);
         return FailoverDrill.run(plan, System.out).passed() ? 0 : 1;
     }
 }
