@@ -1,6 +1,5 @@
 package org.rebound.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,11 +63,7 @@ public final class FailoverCommand implements Callable<Integer> {
         BenchDatabase.deleteRecursively(work);
         List<String> options = new ArrayList<>(Arrays.stream(jvmOpts.trim().split("\\s+"))
                 .filter(o -> !o.isEmpty()).toList());
-        Path archive = shared.jar.resolveSibling("rebound.jsa");
-        if (Files.isReadable(archive)) {
-            // A restarted instance is back within seconds, not tens of seconds, on a busy machine.
-            options.add("-XX:SharedArchiveFile=" + archive);
-        }
+        options.addAll(ReboundProcess.archiveNextTo(shared.jar));
         FailoverDrill.Plan plan = new FailoverDrill.Plan(shared.jar, work,
                 BenchDatabase.postgres(shared.postgresUrl, shared.postgresUser, "", "rebound_failover"),
                 FailoverDrill.Mechanism.parse(election), faults.stream().map(FailoverDrill.Fault::parse).toList(),

@@ -45,10 +45,13 @@ class FailoverIT {
         String name = mechanism.name().toLowerCase(java.util.Locale.ROOT);
         Path work = Path.of("target", "failover-" + name);
         BenchDatabase.deleteRecursively(work);
-        // Windows of 20: a mailbox of a few hundred takes long enough to drain to be hit mid-drain.
+        // Windows of 20: a mailbox of a few hundred takes long enough to drain to be hit mid-drain. The archive and
+        // C1 start a restarted instance in seconds.
+        List<String> jvm = new java.util.ArrayList<>(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"));
+        jvm.addAll(ReboundProcess.archiveNextTo(JAR));
         FailoverDrill.Plan plan = new FailoverDrill.Plan(JAR, work,
                 BenchDatabase.postgres(POSTGRES, "postgres", "", "rebound_failover_" + name), mechanism, faults,
-                messages, 20, 500, 18, List.of("-Xmx384m"), Duration.ofSeconds(15));
+                messages, 20, 500, 18, jvm, Duration.ofSeconds(15));
         return FailoverDrill.run(plan, System.out);
     }
 }
