@@ -222,8 +222,8 @@ public final class FailoverDrill {
         for (Takeover t : o.takeovers()) {
             out.printf("  takeover %d: %-7s of %s at %,6d recorded (%,6d in the mailbox) -> %s's first poll after %s;"
                     + " both in the mailbox for %s%n", t.number(), t.fault() == Fault.KILL ? "kill -9" : "SIGSTOP",
-                    t.from(), t.recordedAt(), t.leftInMailbox(), t.to(), t.toFirstPoll().map(FailoverDrill::seconds).orElse("(none)"),
-                    seconds(t.overlap()));
+                    t.from(), t.recordedAt(), t.leftInMailbox(), t.to(),
+                    t.toFirstPoll().map(FailoverDrill::seconds).orElse("(none)"), seconds(t.overlap()));
         }
         Recording r = o.recording();
         out.printf("  lost %d, duplicated %d, unexpected %d, outbox unsent %d, mailbox left %d%n", r.lost(),

@@ -9,7 +9,9 @@ public enum ElectionMechanism {
     /** A lock file per mailbox in a folder the instances share: Camel's FileLockClusterService. */
     FILE,
     /** Clustered Quartz in Rebound's own (PostgreSQL) database: the instance that fires a mailbox's poll job. */
-    QUARTZ;
+    QUARTZ,
+    /** A Kubernetes Lease per mailbox: camel-kubernetes' KubernetesClusterService. */
+    KUBERNETES;
 
     public static ElectionMechanism parse(String text) {
         return valueOf(text.trim().toUpperCase(Locale.ROOT));

@@ -130,7 +130,8 @@ public final class QuartzElection implements MailboxElection {
 
     /** Whether the fire is still recorded as executing and no earlier fire of the same job is. */
     private boolean stillFirst(MailboxPollJob.Fire fire) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(FIRST_EXECUTING_FIRE)) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(FIRST_EXECUTING_FIRE)) {
             s.setString(1, SCHEDULER_NAME);
             s.setString(2, QuartzPollScheduler.jobKey(fire.account()).getName());
             s.setString(3, QuartzPollScheduler.GROUP);
