@@ -56,6 +56,7 @@ import org.rebound.events.EmbeddedBroker;
 import org.rebound.events.Outbox;
 import org.rebound.events.OutboxClaimant;
 import org.rebound.events.OutboxBatches;
+import org.rebound.events.WorkQueueAddresses;
 import org.rebound.health.BrokerHealthCheck;
 import org.rebound.health.DatabaseHealthCheck;
 import org.rebound.health.PollPacer;
@@ -91,6 +92,10 @@ import org.rebound.store.AddressRegister;
 import org.rebound.store.BounceStore;
 import org.rebound.store.Database;
 import org.rebound.store.ReceivedMessages;
+import org.rebound.workers.QueuedWindows;
+import org.rebound.workers.UndeliverableMessages;
+import org.rebound.workers.WindowHandOver;
+import org.rebound.workers.WorkersMode;
 
 /**
  * Rebound's process: the database, the broker (embedded or external), and Camel Main running the YAML routes
@@ -157,6 +162,20 @@ public final class ReboundServer implements AutoCloseable {
         settings.integer("rebound.reputation.check-period", 100, 86_400_000);
         settings.text("rebound.reputation.alert-topic");
         requireLogin(settings);
+        WorkersMode workersMode = settings.choice("rebound.workers.mode", WorkersMode.class, WorkersMode::parse);
+        boolean worker = settings.bool("rebound.workers.enabled");
+        String workQueue = settings.text("rebound.workers.queue");
+        WorkQueueAddresses workQueueAddresses = new WorkQueueAddresses(workQueue,
+                settings.text("rebound.workers.dead-letter-queue"));
+        if (worker && workersMode == WorkersMode.INLINE) {
+            throw new SettingsException("rebound.workers.enabled", "false, or rebound.workers.mode=queue (in inline "
+                    + "mode there is no work queue)", "true");
+        }
+        if (workersMode == WorkersMode.QUEUE && nonBounce == NonBouncePolicy.KEEP) {
+            throw new SettingsException("rebound.non-bounce.policy", "forward or dead-letter with "
+                    + "rebound.workers.mode=queue (a message on the work queue has left the mailbox, so it cannot be "
+                    + "kept there)", "keep");
+        }
 
         try {
             ConnectionFactory jms;
@@ -172,7 +191,7 @@ public final class ReboundServer implements AutoCloseable {
                 // The broker starts (about a second: Artemis's journal and acceptors) while the database opens and
                 // migrates on this thread (issue 17: start-up to the first poll).
                 FutureTask<EmbeddedBroker> starting = new FutureTask<>(
-                        () -> new EmbeddedBroker(host, port, dataDir, publisher, subscriber));
+                        () -> new EmbeddedBroker(host, port, dataDir, workQueueAddresses, publisher, subscriber));
                 new Thread(starting, "rebound-broker-start").start();
                 resources.push(() -> started(starting).close());
                 jms = new ActiveMQConnectionFactory(EmbeddedBroker.IN_VM_URL, publisher.user(), publisher.password());
@@ -247,6 +266,15 @@ public final class ReboundServer implements AutoCloseable {
             BrokerPublishing publishing = new BrokerPublishing(jms);
             resources.push(publishing);
             publishing.bindTo(main::bind);
+            // The work queue (routes/work-queue.camel.yaml): the poller's hand-over, and this instance's worker.
+            WindowHandOver handOver = new WindowHandOver(jms, workQueue);
+            resources.push(handOver);
+            main.bind("windowHandOver", handOver);
+            QueuedWindows queued = new QueuedWindows(jms, workQueue, window,
+                    () -> DatabaseHealthCheck.answers(dataSource));
+            resources.push(queued);
+            main.bind("queuedWindows", queued);
+            main.bind("undeliverableMessages", new UndeliverableMessages(deadLetters, received));
             PollPacer pacer = new PollPacer(clock, pollDelay, backoffMax, windowStuckAfter);
             resources.push(StuckWindowWatch.start(pacer, 30));
             main.bind("pollPacer", pacer);

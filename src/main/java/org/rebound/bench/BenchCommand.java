@@ -93,6 +93,15 @@ public final class BenchCommand implements Callable<Integer> {
                     + "POP3 client (RETR and DELE, no parsing) for Rebound's rate as a ratio of it (default: on).")
     boolean baseline;
 
+    @Option(names = "--workers", defaultValue = "0", paramLabel = "N",
+            description = "0: rebound.workers.mode=inline (default). N >= 1: rebound.workers.mode=queue; the bench's "
+                    + "Rebound polls the mailbox and works the queue, and N-1 more Rebound processes only work it "
+                    + "(more than one needs --db postgres, which they share).")
+    int workers;
+
+    /** The embedded broker's publishing login during a run with workers: the other worker processes log in with it. */
+    private static final String WORKER_BROKER_PASSWORD = "bench-workers";
+
     private final PrintStream out = System.out;
 
     /**
@@ -136,6 +145,15 @@ public final class BenchCommand implements Callable<Integer> {
             if (window != null) {
                 settings.put("rebound.mailbox.window", window.toString());
             }
+            if (workers > 1 && !db.equals("postgres")) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--workers " + workers + " needs --db postgres: the worker processes share the database");
+            }
+            if (workers > 0) {
+                settings.put("rebound.workers.mode", "queue");
+                settings.put("rebound.workers.enabled", "true");
+                settings.put("rebound.jms.embedded.password", WORKER_BROKER_PASSWORD);
+            }
             List<String> options = new ArrayList<>(Arrays.stream(jvmOpts.trim().split("\\s+"))
                     .filter(s -> !s.isEmpty()).toList());
             if (jfr != null) {
@@ -145,7 +163,13 @@ public final class BenchCommand implements Callable<Integer> {
             try (ReboundProcess rebound = ReboundProcess.start(shared.jar, options, settings, dir.resolve("logs"))) {
                 CompletableFuture<Double> cpuAtFirstPoll = cpuAtFirstPoll(rebound, fixture.tap());
                 EventSubscriber subscriber = fixture.subscribe(rebound, Duration.ofSeconds(60));
-                try (subscriber) {
+                List<ReboundProcess> otherWorkers = startOtherWorkers(settings, options, dir.resolve("logs"));
+                // The other workers stop with the run, whatever ends it (close() stops one still running).
+                try (subscriber; AutoCloseable others = () -> {
+                    for (ReboundProcess w : otherWorkers) {
+                        w.close();
+                    }
+                }) {
                     long ready = System.nanoTime();
                     fixture.tap().open();
                     Drain drain = awaitDrain(fixture, subscriber, rebound, ready);
@@ -159,6 +183,15 @@ public final class BenchCommand implements Callable<Integer> {
                         collectGarbage(rebound);
                     }
                     double rss = rebound.peakResidentMib().orElse(Double.NaN);
+                    List<Double> workerCpu = new ArrayList<>();
+                    for (ReboundProcess w : otherWorkers) {
+                        workerCpu.add(w.cpuSeconds().orElse(Double.NaN));
+                        w.stop(30);
+                    }
+                    if (workers > 0) {
+                        out.printf("workers: %d (this run's Rebound polls and works; %d more only work), CPU seconds "
+                                + "of the others: %s%n", workers, workers - 1, workerCpu);
+                    }
                     rebound.stop(30);
                     GcLog gc = GcLog.read(rebound.gcLog());
                     Verdict verdict = fixture.verify(DrainFixture.eventIds(List.of(subscriber)), nonBouncePolicy);
@@ -172,6 +205,47 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /**
+     * The worker processes besides the bench's Rebound (--workers N: N-1 of them), started once its embedded broker
+     * is up: each connects to that broker over TCP with its publishing login, works the queue, relays the outbox,
+     * and never reads the mailbox (Camel Main's auto-startup-exclude-pattern leaves the fetch route stopped).
+     * Returns once each has started its routes.
+     */
+    private List<ReboundProcess> startOtherWorkers(Map<String, String> settings, List<String> options, Path logs)
+            throws java.io.IOException, InterruptedException {
+        List<ReboundProcess> started = new ArrayList<>();
+        for (int i = 1; i < workers; i++) {
+            Map<String, String> worker = new java.util.HashMap<>(settings);
+            worker.put("rebound.jms.embedded", "false");
+            worker.put("rebound.jms.url", "tcp://127.0.0.1:" + settings.get("rebound.jms.embedded.port"));
+            worker.put("rebound.jms.user", "rebound");
+            worker.put("rebound.jms.password", WORKER_BROKER_PASSWORD);
+            worker.put("camel.main.auto-startup-exclude-pattern", "fetch-bounces");
+            worker.put("camel.management.port", Integer.toString(org.rebound.app.DemoMailbox.freePort()));
+            worker.put("camel.server.port", Integer.toString(org.rebound.app.DemoMailbox.freePort()));
+            Path log = logs.resolve("worker-" + i);
+            started.add(ReboundProcess.start(jar, options, worker, log));
+            awaitRunning(started.get(started.size() - 1), log.resolve("rebound.out"));
+        }
+        return started;
+    }
+
+    /** Until the process prints that it runs (its routes started), or fails naming its log. */
+    private static void awaitRunning(ReboundProcess process, Path log) throws java.io.IOException,
+            InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (java.nio.file.Files.exists(log) && java.nio.file.Files.readString(log).contains("Rebound is running")) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("a worker process exited at start; see " + log);
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("a worker process did not start within 120 s; see " + log);
     }
 
     /**

@@ -3,9 +3,11 @@ package org.rebound.events;
 import java.util.Optional;
 import java.util.Set;
 
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
 import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
 import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -31,10 +33,19 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
 
     /**
+     * How many times the work queue delivers a message before it moves it to its dead-letter queue: enough for a
+     * window to fail whole a few times (the database going away while it was recorded), few enough that a message
+     * whose worker dies each time it takes it does not go round for ever. Artemis's default, made explicit.
+     */
+    public static final int WORK_QUEUE_MAX_DELIVERIES = 10;
+
+    /**
+     * @param workQueue  the workers' queue (rebound.workers.queue) and its dead-letter queue
+     *                   (rebound.workers.dead-letter-queue)
      * @param publisher  Rebound's own login: sends events
      * @param subscriber the login of consumers outside Rebound, if any: reads and subscribes, never sends
      */
-    public EmbeddedBroker(String host, int port, String dataDir, BrokerLogin publisher,
+    public EmbeddedBroker(String host, int port, String dataDir, WorkQueueAddresses workQueue, BrokerLogin publisher,
                           Optional<BrokerLogin> subscriber) throws Exception {
         SecurityConfiguration users = new SecurityConfiguration();
         users.addUser(publisher.user(), publisher.password());
@@ -59,6 +70,13 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .addAcceptorConfiguration("in-vm", IN_VM_URL)
                 .addAcceptorConfiguration("tcp", "tcp://" + host + ":" + port + "?protocols=CORE");
         config.putSecurityRoles("#", roles);
+        // Without a dead-letter address Artemis drops a message it has delivered max-delivery-attempts times
+        // (Artemis docs, "Message Redelivery and Undelivered Messages"): the work queue's go to a queue that the
+        // workers empty into the dead-letter folder (workers.UndeliverableMessages), and whose consumer, started
+        // with the workers, creates it.
+        config.addAddressSetting(workQueue.queue(), new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(workQueue.deadLetterQueue()))
+                .setMaxDeliveryAttempts(WORK_QUEUE_MAX_DELIVERIES));
         server.setConfiguration(config);
         server.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
         server.start();

@@ -117,6 +117,16 @@ public record Window(Source source, List<ReturnedMessage> messages, Set<String> 
                 union(kept, staying));
     }
 
+    /**
+     * Once its messages are on the work queue (rebound.workers.mode=queue), committed by the broker: every one may
+     * leave the mailbox, and the workers decide their fates.
+     */
+    public Window queued() {
+        Set<String> leaving = new LinkedHashSet<>(handledBefore);
+        messages.forEach(m -> leaving.add(m.contentHash()));
+        return new Window(source, messages, handledBefore, results, dispositions, union(released, leaving), kept);
+    }
+
     /** This window and another part of it, as one: what either committed and released (poison isolation's halves). */
     public Window and(Window other) {
         return new Window(source, concat(messages, other.messages), union(handledBefore, other.handledBefore),

@@ -36,6 +36,7 @@ import org.rebound.app.TestMail.Failure;
 import org.rebound.bench.Pop3Tap;
 import org.rebound.events.EventSubscriber;
 import org.rebound.events.EmbeddedBroker;
+import org.rebound.events.WorkQueueAddresses;
 import org.rebound.events.BrokerLogin;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.rebound.dsn.FieldLimits;
@@ -191,6 +192,8 @@ class PoisonMailboxIT {
 
         private static final int BOUNCES = 5;
         private static final BrokerLogin PUBLISHER = new BrokerLogin("rebound", "external-publisher-password");
+        private static final WorkQueueAddresses WORK_QUEUE = new WorkQueueAddresses("rebound.raw-messages",
+                "rebound.raw-messages.dead-letters");
         private static final BrokerLogin SUBSCRIBER = new BrokerLogin("subscriber", "external-subscriber-password");
 
         private EmbeddedBroker broker;
@@ -205,7 +208,8 @@ class PoisonMailboxIT {
         void cutTheBrokerThenRestoreIt() throws Exception {
             int brokerPort = DemoMailbox.freePort();
             Path dir = Files.createTempDirectory("external-broker");
-            broker = new EmbeddedBroker("127.0.0.1", brokerPort, dir.toString(), PUBLISHER, Optional.of(SUBSCRIBER));
+            broker = new EmbeddedBroker("127.0.0.1", brokerPort, dir.toString(), WORK_QUEUE, PUBLISHER,
+                    Optional.of(SUBSCRIBER));
             proxy = new TcpProxy(brokerPort);
             rebound = RunningRebound.start(TestDatabase.h2(), s -> s.with("rebound.jms.embedded", "false")
                     .with("rebound.jms.user", PUBLISHER.user()).with("rebound.jms.password", PUBLISHER.password())

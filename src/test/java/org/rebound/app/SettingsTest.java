@@ -77,6 +77,8 @@ class SettingsTest {
         "rebound.election.quartz.check-in|PT0.01S|setting rebound.election.quartz.check-in: expected an ISO-8601 duration of at least PT0.1S",
         "rebound.election.kubernetes.lease-duration|PT1S|setting rebound.election.kubernetes.lease-duration: expected an ISO-8601 duration of at least PT3S",
         "rebound.election.file.heartbeat|1s|setting rebound.election.file.heartbeat: expected an ISO-8601 duration such as PT1M or P1D, got '1s'",
+        "rebound.workers.mode|threads|setting rebound.workers.mode: expected one of inline, queue, got 'threads'",
+        "rebound.workers.enabled|true|setting rebound.workers.enabled: expected false, or rebound.workers.mode=queue",
     })
     void wrongSettingStopsStartUpNamingTheKey(String key, String value, String message) {
         Settings s = onFreePorts().with(key, value);
@@ -85,6 +87,16 @@ class SettingsTest {
 
         assertTrue(e.getMessage().startsWith(message) || e.getMessage().contains(message), e.getMessage());
         assertTrue(e.getMessage().contains(key), e.getMessage());
+    }
+
+    @Test
+    void theQueueModeWithKeptMailStopsStartUpNamingThePolicy() {
+        Settings s = onFreePorts().with("rebound.workers.mode", "queue").with("rebound.non-bounce.policy", "keep");
+
+        SettingsException e = assertThrows(SettingsException.class, () -> ReboundServer.start(s));
+
+        assertTrue(e.getMessage().startsWith("setting rebound.non-bounce.policy: expected forward or dead-letter with "
+                + "rebound.workers.mode=queue"), e.getMessage());
     }
 
     @Test

@@ -46,6 +46,8 @@ abstract class OutboxRelayContract {
 
     /** The embedded broker's publishing login in these tests. */
     static final BrokerLogin PUBLISHER = new BrokerLogin("rebound", "relay-test-password");
+    private static final WorkQueueAddresses WORK_QUEUE = new WorkQueueAddresses("rebound.raw-messages",
+            "rebound.raw-messages.dead-letters");
 
 
     private static final String TOPIC = "rebound.test";
@@ -70,7 +72,7 @@ abstract class OutboxRelayContract {
         Database.migrate(db);
         brokerPort = DemoMailbox.freePort();
         brokerDir = Files.createTempDirectory("relay-broker").toString();
-        broker = new EmbeddedBroker("127.0.0.1", brokerPort, brokerDir, PUBLISHER, Optional.empty());
+        broker = new EmbeddedBroker("127.0.0.1", brokerPort, brokerDir, WORK_QUEUE, PUBLISHER, Optional.empty());
         outbox = new Outbox(db, Clock.systemUTC(), THIS_PROCESS, LEASE);
         subscriberConnection = new ActiveMQConnectionFactory(EmbeddedBroker.IN_VM_URL, PUBLISHER.user(), PUBLISHER.password()).createConnection();
         Session session = subscriberConnection.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -135,6 +137,19 @@ abstract class OutboxRelayContract {
     }
 
     @Test
+    void aBatchWhoseSendFailsMidwayIsReleasedForTheNextPass() throws Exception {
+        addEvents(3);
+        CommitCountingBroker failing = new CommitCountingBroker(inVm(), 2);
+        try (PublishingRoute route = new PublishingRoute(PublishingRoute.SHIPPED, outbox, 10, failing.factory,
+                TOPIC)) {
+            assertFalse(route.pass());
+        }
+
+        assertEquals(3, outbox.pending());
+        assertEquals(0, claimed());
+    }
+
+    @Test
     void aReleasedBatchIsPublishedOnTheNextPass() throws Exception {
         addEvents(2);
         relayToAnUnreachableBroker();
@@ -156,7 +171,7 @@ abstract class OutboxRelayContract {
             broker.close();
             assertFalse(route.pass());
             assertEquals(2, outbox.pending());
-            broker = new EmbeddedBroker("127.0.0.1", brokerPort, brokerDir, PUBLISHER, Optional.empty());
+            broker = new EmbeddedBroker("127.0.0.1", brokerPort, brokerDir, WORK_QUEUE, PUBLISHER, Optional.empty());
 
             route.pass();
         }

@@ -41,6 +41,7 @@ final class PublishingRoute implements AutoCloseable {
         PluginHelper.getRoutesLoader(context).loadRoutes(
                 ResourceHelper.resolveResource(context, "file:" + routes.toAbsolutePath()));
         context.getRouteController().startRoute("send-events-in-one-transaction");
+        context.getRouteController().startRoute("publish-pass-failed");
         context.getRouteController().startRoute("publish-outbox-batch");
         template = context.createProducerTemplate();
     }
