@@ -226,7 +226,7 @@ public final class BenchCommand implements Callable<Integer> {
             worker.put("camel.management.port", Integer.toString(org.rebound.app.DemoMailbox.freePort()));
             worker.put("camel.server.port", Integer.toString(org.rebound.app.DemoMailbox.freePort()));
             Path log = logs.resolve("worker-" + i);
-            started.add(ReboundProcess.start(jar, options, worker, log));
+            started.add(ReboundProcess.start(shared.jar, options, worker, log));
             awaitRunning(started.get(started.size() - 1), log.resolve("rebound.out"));
         }
         return started;
