@@ -130,6 +130,7 @@ public final class ReboundServer implements AutoCloseable {
         UnmatchedPolicy unproven = settings.choice("rebound.correlation.unproven", UnmatchedPolicy.class,
                 UnmatchedPolicy::parse);
         Map<String, MailboxAccount> mailboxes = MailboxSettings.accounts(settings);
+        ElectionSettings election = ElectionSettings.of(settings);
         WindowLimits window = MailboxSettings.window(settings);
         int sessionMessages = MailboxSettings.sessionMessages(settings);
         CorrelationSettings correlation = settings.parsed(CorrelationSettings::fromProperties);
@@ -223,8 +224,11 @@ public final class ReboundServer implements AutoCloseable {
                     new ReportParser(window.messageBytes(), maxRecipients),
                     new RecipientClassifier(classifier, clock)), aheadPool);
             // The routes' mailbox: endpoints (camel-mail's endpoint, read a window at a time); one route per mailbox.
+            // Which of several instances polls each mailbox (rebound.election; none for a single instance).
             main.bind(MailboxWindowComponent.SCHEME, new MailboxWindowComponent(mailboxes, new WindowReading(window,
-                    sessionMessages, kept, nonBounce == NonBouncePolicy.KEEP, understanding::downloaded)));
+                    sessionMessages, kept, nonBounce == NonBouncePolicy.KEEP, understanding::downloaded),
+                    election.create(dataSource, settings.text("rebound.db.url").startsWith("jdbc:postgresql:"),
+                            List.copyOf(mailboxes.keySet()))));
             main.bind("parsingPool", parsingPool);
             main.bind("messageUnderstanding", understanding);
             lookup = new SentMessageLookup(dataSource, sentTable, correlation.recipientTimeWindow());

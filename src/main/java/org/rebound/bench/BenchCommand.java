@@ -19,6 +19,7 @@ import org.rebound.bench.ExpectedResults.Verdict;
 import org.rebound.events.EventSubscriber;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,9 +47,6 @@ public final class BenchCommand implements Callable<Integer> {
             description = "JVM options of the Rebound process, space-separated, e.g. \"-Xmx512m\".")
     String jvmOpts;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the generator (default: ${DEFAULT-VALUE}).")
-    long seed;
-
     @Option(names = "--window", description = "rebound.mailbox.window for the run (default: application.properties).")
     Integer window;
 
@@ -65,14 +63,8 @@ public final class BenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}: 10 %% of the sent mail bounces).")
     int unbouncedPerMessage;
 
-    @Option(names = "--postgres-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test")
-    String postgresUrl;
-
-    @Option(names = "--postgres-user", defaultValue = "postgres")
-    String postgresUser;
-
-    @Option(names = "--jar", defaultValue = "target/rebound.jar")
-    Path jar;
+    @Mixin
+    DrainOptions shared = new DrainOptions();
 
     @Option(names = "--work", defaultValue = "data/bench", description = "Folder for the run's files.")
     Path work;
@@ -126,12 +118,12 @@ public final class BenchCommand implements Callable<Integer> {
         // GreenMail warns about every DSN it stores (it has no delivery-status type); the warnings say nothing here.
         Configurator.setLevel("com.icegreen.greenmail", Level.ERROR);
         // Before anything is generated: a jar that cannot be read would only show as a Rebound that never drains.
-        UnreadablePathException.requireReadable(jar);
+        UnreadablePathException.requireReadable(shared.jar);
         Path dir = work.resolve(db);
         BenchDatabase.deleteRecursively(dir);
         BenchDatabase database = switch (db) {
             case "h2" -> BenchDatabase.h2(dir.resolve("h2"));
-            case "postgres" -> BenchDatabase.postgres(postgresUrl, postgresUser, "", "rebound_bench");
+            case "postgres" -> BenchDatabase.postgres(shared.postgresUrl, shared.postgresUser, "", "rebound_bench");
             default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "--db must be h2 or postgres: " + db);
         };
@@ -141,7 +133,7 @@ public final class BenchCommand implements Callable<Integer> {
             default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "--pop3-server must be dovecot or greenmail: " + pop3Server);
         };
-        BounceGenerator generator = BounceGenerator.fromDemoCorpus(seed, BounceGenerator.Mix.DEFAULT);
+        BounceGenerator generator = BounceGenerator.fromDemoCorpus(shared.seed, BounceGenerator.Mix.DEFAULT);
         printTemplates(generator);
         long loadStart = System.nanoTime();
         try (DrainFixture fixture = DrainFixture.prepare(mailbox, database, dir, generator, messages,
@@ -168,7 +160,7 @@ public final class BenchCommand implements Callable<Integer> {
                 options.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr.toAbsolutePath());
             }
             long launched = System.nanoTime();
-            try (ReboundProcess rebound = ReboundProcess.start(jar, options, settings, dir.resolve("logs"))) {
+            try (ReboundProcess rebound = ReboundProcess.start(shared.jar, options, settings, dir.resolve("logs"))) {
                 CompletableFuture<Double> cpuAtFirstPoll = cpuAtFirstPoll(rebound, fixture.tap());
                 EventSubscriber subscriber = fixture.subscribe(rebound, Duration.ofSeconds(60));
                 List<ReboundProcess> otherWorkers = startOtherWorkers(settings, options, dir.resolve("logs"));
@@ -234,7 +226,7 @@ public final class BenchCommand implements Callable<Integer> {
             worker.put("camel.management.port", Integer.toString(org.rebound.app.DemoMailbox.freePort()));
             worker.put("camel.server.port", Integer.toString(org.rebound.app.DemoMailbox.freePort()));
             Path log = logs.resolve("worker-" + i);
-            started.add(ReboundProcess.start(jar, options, worker, log));
+            started.add(ReboundProcess.start(shared.jar, options, worker, log));
             awaitRunning(started.get(started.size() - 1), log.resolve("rebound.out"));
         }
         return started;
@@ -403,7 +395,7 @@ public final class BenchCommand implements Callable<Integer> {
         Pop3Tap tap = fixture.tap();
         out.println();
         out.printf("Rebound bench: %s, POP3 server %s, %s, JVM options [%s], seed %d, non-bounce policy %s%n", db,
-                pop3Server, drain.completed() ? "drained" : "NOT DRAINED", jvmOpts, seed, nonBouncePolicy);
+                pop3Server, drain.completed() ? "drained" : "NOT DRAINED", jvmOpts, shared.seed, nonBouncePolicy);
         row("machine load average (1, 5, 15 min), cores", "%s, %d", loadAverage(),
                 Runtime.getRuntime().availableProcessors());
         row("N (messages in the mailbox)", "%d", expected.messages());

@@ -151,6 +151,8 @@ public final class DovecotMailbox implements BenchMailbox {
                 base_dir = %1$s/run
                 state_dir = %1$s/state
                 log_path = %1$s/dovecot.log
+                # Microseconds: the failover drill times takeovers and overlapping sessions from this log.
+                log_timestamp = "%%Y-%%m-%%d %%H:%%M:%%S.%%{usecs} "
                 instance_name = rebound-bench-%3$d
                 protocols = pop3
                 listen = 127.0.0.1
@@ -250,6 +252,11 @@ public final class DovecotMailbox implements BenchMailbox {
     @Override
     public int port() {
         return port;
+    }
+
+    /** Dovecot's own log: each login with the client's address (rip) and session id, and each disconnection. */
+    public Path log() {
+        return dir.resolve("dovecot.log");
     }
 
     /** The port of POP3 over TLS from the first byte (pop3s), when TLS is offered. */

@@ -239,6 +239,14 @@ public final class DrainFixture implements AutoCloseable {
         }
     }
 
+    /** Reads the database and judges what was recorded, for a run that does not subscribe to the topic. */
+    public ExpectedResults.Recording verifyRecorded(String nonBouncePolicy) throws SQLException {
+        try (HikariDataSource pool = database.open()) {
+            return expected.compareRecorded(BenchDatabase.read(pool), mailbox.messageCount(),
+                    mailboxExpected(nonBouncePolicy));
+        }
+    }
+
     /**
      * Each message's time from its download to the commit that recorded it, as Rebound wrote them down
      * (received_message.fetched_at and received_at). Read after the run, like {@link #verify}.

@@ -57,6 +57,21 @@ public final class ExpectedResults {
      * @param mailboxExpected  messages that should still be there (kept non-bounces, or none)
      */
     public Verdict compare(Stored stored, List<String> received, int mailboxRemaining, int mailboxExpected) {
+        Recording recorded = compareRecorded(stored, mailboxRemaining, mailboxExpected);
+        Set<String> receivedIds = new HashSet<>(received);
+        Set<String> storedIds = new HashSet<>(stored.eventIds());
+        int notPublished = (int) storedIds.stream().filter(id -> !receivedIds.contains(id)).count();
+        int publishedNotStored = (int) receivedIds.stream().filter(id -> !storedIds.contains(id)).count();
+        return new Verdict(events, stored.eventIds().size(), recorded.lost(), recorded.duplicated(),
+                recorded.unexpected(), receivedIds.size(), received.size() - receivedIds.size(), notPublished,
+                publishedNotStored, stored.unsentOutbox(), mailboxRemaining, mailboxExpected);
+    }
+
+    /**
+     * Compares what Rebound recorded with what it should have, for a run that does not subscribe to the topic: every
+     * recipient result stored once, the outbox sent, the mailbox drained.
+     */
+    public Recording compareRecorded(Stored stored, int mailboxRemaining, int mailboxExpected) {
         int lost = 0;
         int duplicated = 0;
         for (Map.Entry<String, Integer> e : eventsPerKey.entrySet()) {
@@ -66,13 +81,28 @@ public final class ExpectedResults {
         }
         int unexpected = stored.eventsPerKey().entrySet().stream()
                 .filter(e -> !eventsPerKey.containsKey(e.getKey())).mapToInt(Map.Entry::getValue).sum();
-        Set<String> receivedIds = new HashSet<>(received);
-        Set<String> storedIds = new HashSet<>(stored.eventIds());
-        int notPublished = (int) storedIds.stream().filter(id -> !receivedIds.contains(id)).count();
-        int publishedNotStored = (int) receivedIds.stream().filter(id -> !storedIds.contains(id)).count();
-        return new Verdict(events, stored.eventIds().size(), lost, duplicated + stored.duplicateEventIds(),
-                unexpected, receivedIds.size(), received.size() - receivedIds.size(), notPublished,
-                publishedNotStored, stored.unsentOutbox(), mailboxRemaining, mailboxExpected);
+        return new Recording(events, stored.eventIds().size(), lost, duplicated + stored.duplicateEventIds(),
+                unexpected, stored.unsentOutbox(), mailboxRemaining, mailboxExpected);
+    }
+
+    /** What the database says of a run: bounce rows against the expected results, the outbox, the mailbox. */
+    public record Recording(int expectedEvents, int storedEvents, int lost, int duplicated, int unexpected,
+                            int unsentOutbox, int mailboxRemaining, int mailboxExpected) {
+
+        public List<Verdict.Check> checks() {
+            return List.of(
+                    new Verdict.Check("every bounce stored exactly once",
+                            lost == 0 && duplicated == 0 && unexpected == 0, "expected " + expectedEvents
+                                    + ", stored " + storedEvents + ", lost " + lost + ", duplicated " + duplicated
+                                    + ", unexpected " + unexpected),
+                    new Verdict.Check("outbox sent", unsentOutbox == 0, unsentOutbox + " unsent"),
+                    new Verdict.Check("mailbox drained", mailboxRemaining == mailboxExpected,
+                            mailboxRemaining + " left, " + mailboxExpected + " expected (kept non-bounces)"));
+        }
+
+        public boolean passed() {
+            return checks().stream().allMatch(Verdict.Check::passed);
+        }
     }
 
     /**

@@ -53,6 +53,16 @@ public final class ReboundProcess implements AutoCloseable {
         return new ReboundProcess(process, gcLog);
     }
 
+    /**
+     * The class-data-sharing archive the build makes next to the jar (rebound.jsa), as a JVM option, when there is
+     * one: a process restarted in a failover drill is back in seconds rather than tens of seconds on a busy machine
+     * (README, "Start-up"). An archive of another build makes the JVM warn and start without it.
+     */
+    public static List<String> archiveNextTo(Path jar) {
+        Path archive = jar.resolveSibling("rebound.jsa");
+        return Files.isReadable(archive) ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
+    }
+
     public long pid() {
         return process.pid();
     }
@@ -161,6 +171,27 @@ public final class ReboundProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /**
+     * SIGSTOP: the process stops running where it is, its connections open and its locks held, as in a long GC pause,
+     * a frozen VM or a host that stalls (signal(7)); {@link #resume} lets it go on.
+     */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT: a paused process runs on from where it stopped. */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).redirectErrorStream(true).start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + name + " " + pid() + " failed: "
+                    + new String(kill.getInputStream().readAllBytes()).strip());
+        }
     }
 
     /** SIGTERM, so that Rebound stops cleanly; SIGKILL if it has not stopped within the grace period. */

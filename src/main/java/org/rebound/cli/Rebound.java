@@ -16,6 +16,7 @@ import org.rebound.app.SettingsException;
 import org.rebound.app.UnreadablePathException;
 import org.rebound.app.Version;
 import org.rebound.bench.BenchCommand;
+import org.rebound.bench.FailoverCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Command;
         description = "A bounce-mail server: reads returned mail from a mailbox, classifies and correlates it.",
         subcommands = {RunCommand.class, DemoCommand.class, ParseCommand.class, ExplainCommand.class,
                 ReclassifyCommand.class, RedriveCommand.class, QualificationCommand.class, ReportCommand.class,
-                ParseBenchmarkCommand.class, BenchCommand.class, CrossFoldCommand.class})
+                ParseBenchmarkCommand.class, BenchCommand.class, FailoverCommand.class, CrossFoldCommand.class})
 public final class Rebound implements Callable<Integer> {
 
     /** Exit code for a wrong setting (EX_CONFIG in sysexits.h). */

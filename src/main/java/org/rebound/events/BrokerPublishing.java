@@ -19,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the publishing route's {@code jms:} endpoint and its {@code transacted} step need: the camel-jms component
- * on Rebound's broker, and a transaction policy on the same connection factory, so that every send of a batch goes
- * through one transacted JMS session and the broker writes the batch with one journal sync at commit. A persistent
+ * What the publishing route's {@code jms:} endpoint, its {@code transacted} step and its event-as-message step need:
+ * the camel-jms component on Rebound's broker, and a transaction policy on the same connection factory, so that every
+ * send of a batch goes through one transacted JMS session and the broker writes the batch with one journal sync at commit. A persistent
  * send outside a transaction waits for the broker's sync each (JMS 3.1 section 7.2, "synchronous send").
  */
 public final class BrokerPublishing implements AutoCloseable {
@@ -30,6 +30,8 @@ public final class BrokerPublishing implements AutoCloseable {
     public static final String TRANSACTION_POLICY = "brokerTransaction";
     /** The registry name of the camel-jms component: {@code to: jms:topic:...}. */
     public static final String COMPONENT = "jms";
+    /** The registry name of the step that makes each event a message: {@code process: {ref: outboxEntryAsMessage}}. */
+    public static final String EVENT_AS_MESSAGE = "outboxEntryAsMessage";
 
     private static final Logger LOG = LoggerFactory.getLogger(BrokerPublishing.class);
 
@@ -51,9 +53,10 @@ public final class BrokerPublishing implements AutoCloseable {
         component.setDestinationResolver(new ResolvedOnce());
     }
 
-    /** Binds the component and the transaction policy under the names the route uses. */
+    /** Binds the component, the transaction policy and the event-as-message step under the names the route uses. */
     public void bindTo(BiConsumer<String, Object> registry) {
         registry.accept(COMPONENT, component);
+        registry.accept(EVENT_AS_MESSAGE, new OutboxEntryAsMessage());
         registry.accept(TRANSACTION_POLICY, transaction);
     }
 

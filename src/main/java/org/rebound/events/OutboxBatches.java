@@ -19,9 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutboxBatches implements AutoCloseable {
 
-    /** Artemis drops a message whose duplicate id it has seen on the address before (Artemis docs, "Duplicate Message Detection"). */
-    public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
-
     private static final Logger LOG = LoggerFactory.getLogger(OutboxBatches.class);
 
     private final Outbox outbox;

@@ -85,7 +85,7 @@ public final class MailboxReader implements AutoCloseable {
         MailboxSession current = session.get();
         Window next = Window.of(new Window.Source(connection.accountName(), current.size(), opened), messages);
         if (messages.isEmpty()) {
-            endSession();
+            finishSession();
             return next;
         }
         if (!spent(current)) {
@@ -116,6 +116,14 @@ public final class MailboxReader implements AutoCloseable {
         } catch (Exception e) {
             LOG.debug("committed messages not released, recognised when fetched again: {}", e.toString());
         }
+        endSessionQuietly();
+    }
+
+    /**
+     * Ends the session now, if one is open (POP3: QUIT, which deletes what committed windows released); what was
+     * downloaded ahead and not recorded stays in the mailbox. The next window opens a new session.
+     */
+    public synchronized void endSession() {
         endSessionQuietly();
     }
 
@@ -154,11 +162,11 @@ public final class MailboxReader implements AutoCloseable {
 
     private void endSessionIfSpent() throws Exception {
         if (session.isPresent() && spent(session.get())) {
-            endSession();
+            finishSession();
         }
     }
 
-    private void endSession() throws Exception {
+    private void finishSession() throws Exception {
         if (prefetched.isPresent()) {
             // The session must not close under a download; what was downloaded is simply fetched again.
             try {
@@ -177,7 +185,7 @@ public final class MailboxReader implements AutoCloseable {
     /** Ends the session; a failure to end it cleanly is logged, and the next poll opens a new one. */
     private void endSessionQuietly() {
         try {
-            endSession();
+            finishSession();
         } catch (Exception e) {
             LOG.warn("the session on {} did not end cleanly: {}", connection, e.toString());
             session = Optional.empty();

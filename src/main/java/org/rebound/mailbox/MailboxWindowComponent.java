@@ -11,6 +11,7 @@ import org.apache.camel.component.mail.MailConfiguration;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
+import org.rebound.election.MailboxElection;
 
 /**
  * The {@code mailbox:} endpoints of the routes: camel-mail's endpoint (its URI,
@@ -28,6 +29,10 @@ import org.apache.camel.support.jsse.TrustManagersParameters;
  * IMAP folder and what becomes of processed mail. Windows of every mailbox go through the one pipeline one at a
  * time, in turn: its read-ahead (pipeline.UnderstandingAhead) keeps the results of the last few windows downloaded,
  * and two windows recorded at once would only contend for the database.
+ *
+ * <p>Where several Rebound instances run, the election ({@link MailboxElection}, rebound.election) decides which of
+ * them polls each mailbox: it may fire the consumer's polls itself (its scheduler), and the consumer asks it before
+ * every window whether this instance still polls the mailbox.
  */
 public final class MailboxWindowComponent extends MailComponent {
 
@@ -35,12 +40,30 @@ public final class MailboxWindowComponent extends MailComponent {
 
     private final Map<String, MailboxAccount> accounts;
     private final WindowReading reading;
+    private final MailboxElection election;
     /** One window at a time across the mailboxes, handed out fairly so that none waits behind another's drain. */
     private final ReentrantLock windowTurn = new ReentrantLock(true);
 
-    public MailboxWindowComponent(Map<String, MailboxAccount> accounts, WindowReading reading) {
+    public MailboxWindowComponent(Map<String, MailboxAccount> accounts, WindowReading reading,
+            MailboxElection election) {
         this.accounts = Map.copyOf(accounts);
         this.reading = reading;
+        this.election = election;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        election.start(getCamelContext());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        try {
+            election.stop();
+        } finally {
+            super.doStop();
+        }
     }
 
     @Override
@@ -75,7 +98,9 @@ public final class MailboxWindowComponent extends MailComponent {
         if (account.trustStore().isPresent()) {
             config.setSslContextParameters(trusting(account.trustStore().get()));
         }
-        MailboxWindowEndpoint endpoint = new MailboxWindowEndpoint(uri, this, config, account, reading, windowTurn);
+        MailboxWindowEndpoint endpoint = new MailboxWindowEndpoint(uri, this, config, account, reading, windowTurn,
+                election.leadership(name));
+        election.scheduler(name).ifPresent(endpoint::setScheduler);
         setProperties(endpoint, parameters);
         return endpoint;
     }

@@ -10,6 +10,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.spi.Synchronization;
 import org.apache.camel.support.LoggingExceptionHandler;
 import org.apache.camel.support.ScheduledPollConsumer;
+import org.rebound.election.Leadership;
 import org.rebound.message.Window;
 import org.rebound.text.CauseChain;
 import org.slf4j.Logger;
@@ -34,6 +35,12 @@ import org.slf4j.LoggerFactory;
  * so, the consumer waits with IDLE ({@link ImapIdle}) and polls again as soon as new mail is reported (or the wait
  * has lasted its longest). The wait runs after the poll, not in it: it holds no window turn, so other mailboxes' windows
  * go on, and the poll strategy does not count it as a window that is stuck.
+ *
+ * <p>Where several instances run, each window starts only while the election ({@link Leadership}) says this instance
+ * polls the mailbox. An instance that finds it no longer does (a paused leader woken after another took over) ends
+ * its session at once: the window it had in flight has committed, and its messages leave the mailbox with the QUIT;
+ * the next window, downloaded ahead, was not recorded and stays there. Nothing depends on the election being exact:
+ * a message read by two instances is recorded once (its content hash) and deleted only after a commit.
  */
 final class MailboxWindowConsumer extends ScheduledPollConsumer {
 
@@ -43,16 +50,20 @@ final class MailboxWindowConsumer extends ScheduledPollConsumer {
     private final Lock windowTurn;
     private final String accountName;
     private final Optional<ImapIdle> idle;
+    private final Leadership leadership;
     /** Whether the last poll found nothing new to fetch; only the scheduler's thread uses it. */
     private boolean drained;
+    /** What the last poll found: this instance the mailbox's poller or not, or (at first) nothing yet. */
+    private Optional<Boolean> leading = Optional.empty();
 
     MailboxWindowConsumer(MailboxWindowEndpoint endpoint, Processor processor, MailboxReader reader, Lock windowTurn,
-            String accountName, Optional<ImapIdle> idle) {
+            String accountName, Optional<ImapIdle> idle, Leadership leadership) {
         super(endpoint, processor);
         this.reader = reader;
         this.windowTurn = windowTurn;
         this.accountName = accountName;
         this.idle = idle;
+        this.leadership = leadership;
         // Failures to fetch go to the poll strategy (PollPacer), which logs a failing streak once, not every poll.
         setExceptionHandler(new LoggingExceptionHandler(endpoint.getCamelContext(), getClass(), LoggingLevel.DEBUG));
     }
@@ -61,16 +72,30 @@ final class MailboxWindowConsumer extends ScheduledPollConsumer {
     @Override
     public void run() {
         drained = false;
-        super.run();
-        while (drained && idle.isPresent() && isPollAllowed() && idle.get().awaitNewMail()) {
-            drained = false;
+        try {
             super.run();
+            while (drained && idle.isPresent() && isPollAllowed() && idle.get().awaitNewMail()) {
+                drained = false;
+                super.run();
+            }
+        } finally {
+            if (leadership.elected()) {
+                // Under an election a session lasts one turn: the next poll may be another instance's (Quartz
+                // fires each poll on whichever instance takes it), and a session left open here would sit in the
+                // mailbox beside the next poller's (failover drill: 11 s beside it, after a takeover).
+                reader.endSession();
+            }
         }
     }
 
     @Override
     protected int poll() throws Exception {
         drained = false;
+        if (!leads()) {
+            // Not (or no longer) this mailbox's poller: let go of the mailbox before anything more is read.
+            reader.endSession();
+            return 0;
+        }
         windowTurn.lock();
         try {
             Window window;
@@ -104,6 +129,17 @@ final class MailboxWindowConsumer extends ScheduledPollConsumer {
         } finally {
             windowTurn.unlock();
         }
+    }
+
+    /** Asks the election, and logs when this instance becomes, or stops being, the mailbox's poller. */
+    private boolean leads() {
+        boolean now = leadership.held();
+        if (leadership.elected() && !leading.equals(Optional.of(now))) {
+            LOG.info(now ? "mailbox {}: elected, this instance polls it now"
+                    : "mailbox {}: not elected, another instance polls it", accountName);
+        }
+        leading = Optional.of(now);
+        return now;
     }
 
     @Override

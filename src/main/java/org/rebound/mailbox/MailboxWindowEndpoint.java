@@ -8,6 +8,7 @@ import org.apache.camel.Producer;
 import org.apache.camel.component.mail.JavaMailSender;
 import org.apache.camel.component.mail.MailConfiguration;
 import org.apache.camel.component.mail.MailEndpoint;
+import org.rebound.election.Leadership;
 
 /**
  * camel-mail's endpoint with Rebound's consumer: camel-mail builds the Jakarta Mail session from the endpoint's
@@ -19,13 +20,15 @@ public final class MailboxWindowEndpoint extends MailEndpoint {
     private final MailboxAccount account;
     private final WindowReading reading;
     private final Lock windowTurn;
+    private final Leadership leadership;
 
     MailboxWindowEndpoint(String uri, MailboxWindowComponent component, MailConfiguration configuration,
-            MailboxAccount account, WindowReading reading, Lock windowTurn) {
+            MailboxAccount account, WindowReading reading, Lock windowTurn, Leadership leadership) {
         super(uri, component, configuration);
         this.account = account;
         this.reading = reading;
         this.windowTurn = windowTurn;
+        this.leadership = leadership;
     }
 
     /** The name of the mailbox account this endpoint reads ("default" for rebound.mailbox.*). */
@@ -39,7 +42,8 @@ public final class MailboxWindowEndpoint extends MailEndpoint {
         MailboxConnection connection = new MailboxConnection(sender.getSession(), c.getProtocol(), c.getHost(),
                 c.getPort(), account);
         MailboxWindowConsumer consumer = new MailboxWindowConsumer(this, processor, reading.reader(connection),
-                windowTurn, account.name(), account.idleBetweenPolls().map(most -> new ImapIdle(connection, most)));
+                windowTurn, account.name(), account.idleBetweenPolls().map(most -> new ImapIdle(connection, most)),
+                leadership);
         configureConsumer(consumer);
         return consumer;
     }

@@ -3,6 +3,7 @@ package org.rebound.metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,30 +67,40 @@ public final class PipelineMeters {
         backlogOf(mailbox).set(Math.max(0, now.size() - now.fetched()));
     }
 
-    /** A window committed: its events, dead letters, kept messages, correlations and its duration. */
+    /**
+     * A window committed: its events, dead letters, kept messages, correlations and its duration. Counted by label
+     * values first and added once per counter: finding a counter in the registry builds and looks up its id, which
+     * per event took a quarter of the fetch route's own CPU (JFR, bench --messages 10000).
+     */
     public void committed(Window window) {
+        Map<List<String>, Integer> events = new HashMap<>();
+        Map<String, Integer> correlations = new HashMap<>();
+        Map<String, Integer> deadLetters = new HashMap<>();
+        int kept = 0;
         for (Disposition d : window.dispositions()) {
             for (BounceEvent e : d.recorded()) {
-                Counter.builder("rebound.bounce.events").description("Bounce events recorded")
-                        .tag("reason", e.result().reason().label())
-                        .tag("type", e.result().type().label())
-                        .tag("fault", e.result().fault().label())
-                        .tag("provider", providers.of(e.recipient().finalRecipient(), e.recipient().remoteMta()))
-                        .register(registry).increment();
+                events.merge(List.of(e.result().reason().label(), e.result().type().label(),
+                        e.result().fault().label(),
+                        providers.of(e.recipient().finalRecipient(), e.recipient().remoteMta())), 1, Integer::sum);
             }
             for (BounceEvent e : d.result().events()) {
-                Counter.builder("rebound.correlations").description("Bounce events by the key that found their "
-                                + "sent message (none: unmatched)")
-                        .tag("key", e.correlation().matchedBy().map(KeyType::label).orElse("none"))
-                        .register(registry).increment();
+                correlations.merge(e.correlation().matchedBy().map(KeyType::label).orElse("none"), 1, Integer::sum);
             }
-            d.deadLetterReason().ifPresent(reason -> Counter.builder("rebound.messages.dead.lettered")
-                    .description("Returned messages moved to the dead-letter folder").tag("reason", reason)
-                    .register(registry).increment());
-            if (d.keepInMailbox()) {
-                Counter.builder("rebound.messages.kept").description("Returned messages kept in the mailbox")
-                        .register(registry).increment();
-            }
+            d.deadLetterReason().ifPresent(reason -> deadLetters.merge(reason, 1, Integer::sum));
+            kept += d.keepInMailbox() ? 1 : 0;
+        }
+        events.forEach((labels, n) -> Counter.builder("rebound.bounce.events").description("Bounce events recorded")
+                .tag("reason", labels.get(0)).tag("type", labels.get(1)).tag("fault", labels.get(2))
+                .tag("provider", labels.get(3)).register(registry).increment(n));
+        correlations.forEach((key, n) -> Counter.builder("rebound.correlations")
+                .description("Bounce events by the key that found their sent message (none: unmatched)")
+                .tag("key", key).register(registry).increment(n));
+        deadLetters.forEach((reason, n) -> Counter.builder("rebound.messages.dead.lettered")
+                .description("Returned messages moved to the dead-letter folder").tag("reason", reason)
+                .register(registry).increment(n));
+        if (kept > 0) {
+            Counter.builder("rebound.messages.kept").description("Returned messages kept in the mailbox")
+                    .register(registry).increment(kept);
         }
         window.dispositions().stream().map(Disposition::message).map(ReturnedMessage::fetchedAt)
                 .min(Instant::compareTo)

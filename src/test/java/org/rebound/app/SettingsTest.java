@@ -72,6 +72,11 @@ class SettingsTest {
         "rebound.smtp.security|tls|setting rebound.smtp.security: expected one of smtps, starttls, none, got 'tls'",
         "rebound.smtp.trust-store|/no/such/store.p12|setting rebound.smtp.trust-store: expected a readable key store file",
         "rebound.mailboxes.second.protocol|imap4|setting rebound.mailboxes.second.protocol: expected one of pop3, pop3s, imap, imaps, got 'imap4'",
+        "rebound.election|raft|setting rebound.election: expected one of none, file, quartz, kubernetes, got 'raft'",
+        "rebound.election|zookeeper|setting rebound.election: expected none, file, quartz or kubernetes (zookeeper is not offered: camel-zookeeper 4.18.0 keeps a paused leader polling beside the new one, CAMEL-24457",
+        "rebound.election.quartz.check-in|PT0.01S|setting rebound.election.quartz.check-in: expected an ISO-8601 duration of at least PT0.1S",
+        "rebound.election.kubernetes.lease-duration|PT1S|setting rebound.election.kubernetes.lease-duration: expected an ISO-8601 duration of at least PT3S",
+        "rebound.election.file.heartbeat|1s|setting rebound.election.file.heartbeat: expected an ISO-8601 duration such as PT1M or P1D, got '1s'",
         "rebound.workers.mode|threads|setting rebound.workers.mode: expected one of inline, queue, got 'threads'",
         "rebound.workers.enabled|true|setting rebound.workers.enabled: expected false, or rebound.workers.mode=queue",
     })

@@ -32,10 +32,16 @@ final class HeaderFieldLines {
     }
 
     /**
-     * True when some line of the text is a message header field (or its folded continuation) with something in it
-     * that could be read as a status or reply code; other field lines cannot mislead and need not be removed.
+     * The text without its message header fields and their folded continuation lines when one of them holds
+     * something that could be read as a status or reply code; else the text itself (the same instance), since other
+     * field lines cannot mislead.
      */
-    static boolean contains(String text) {
+    static String withoutMisleadingFields(String text) {
+        return holdsCode(text) ? remove(text) : text;
+    }
+
+    /** True when some line of the text is a message header field (or its continuation) that holds a code. */
+    private static boolean holdsCode(String text) {
         if (text.indexOf(':') < 0) {
             return false;
         }
@@ -58,7 +64,7 @@ final class HeaderFieldLines {
     }
 
     /** The text without its message header fields and their folded continuation lines. */
-    static String remove(String text) {
+    private static String remove(String text) {
         StringBuilder out = new StringBuilder(text.length());
         int pos = 0;
         int length = text.length();

@@ -7,6 +7,7 @@ import org.rebound.dsn.RecipientStatus;
 import org.rebound.dsn.ReplyCode;
 import org.rebound.dsn.SmtpCommand;
 import org.rebound.dsn.StatusCode;
+import org.rebound.text.Whitespace;
 
 /**
  * Builds a {@link RecipientStatus} from what a report states, filling in what it leaves out the way every format
@@ -51,10 +52,11 @@ public final class RecipientFacts {
     public static RecipientStatus of(String recipient, String original, Action action, String statusField,
                                      String diagnostic, String remoteMta, String lastAttempt,
                                      SmtpCommand noticeCommand, boolean wordsAboutRecipient) {
-        String diag = oneLine(diagnostic);
+        String diag = Whitespace.SPACE_AND_CONTROLS.collapse(diagnostic);
         // Codes are read from the server's words only, never from header fields quoted with them (a notice that
         // copies the original's "X-Mailman-Version: 2.1.12" or "Subject: ... 2.3.0" states no status).
-        String words = HeaderFieldLines.contains(diagnostic) ? oneLine(HeaderFieldLines.remove(diagnostic)) : diag;
+        String withoutFields = HeaderFieldLines.withoutMisleadingFields(diagnostic);
+        String words = withoutFields == diagnostic ? diag : Whitespace.SPACE_AND_CONTROLS.collapse(withoutFields);
         SmtpCommand command = noticeCommand == SmtpCommand.UNKNOWN ? SmtpCommand.find(diag) : noticeCommand;
         String reply = ReplyCode.find(words);
         boolean succeeded = action == Action.DELIVERED || action == Action.RELAYED || action == Action.EXPANDED;
@@ -133,42 +135,4 @@ public final class RecipientFacts {
         return code.subject() == 0 && code.detail() == 0;
     }
 
-    /** Collapses the lines of a quoted diagnostic into one line of single spaces. */
-    public static String oneLine(String text) {
-        if (isOneLine(text)) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        boolean space = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c <= ' ') {
-                space = out.length() > 0;
-            } else {
-                if (space) {
-                    out.append(' ');
-                    space = false;
-                }
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    /** True when a text is one line already: no control characters, tabs, doubled or surrounding spaces. */
-    private static boolean isOneLine(String text) {
-        int n = text.length();
-        if (n > 0 && (text.charAt(0) == ' ' || text.charAt(n - 1) == ' ')) {
-            return false;
-        }
-        char previous = 'x';
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c < ' ' || c == ' ' && previous == ' ') {
-                return false;
-            }
-            previous = c;
-        }
-        return true;
-    }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.rebound.text.Whitespace;
+
 /**
  * A block of header fields (RFC 5322 section 2.2), names lower-cased, values unfolded and trimmed, in order.
  * Used for the bounce's own headers, the original message's headers and the fields of a delivery-status part,
@@ -44,7 +46,7 @@ public final class Headers {
                 // Computed again, to the same value, if two threads race here: raw is never changed (a report's
                 // original headers may be read on another thread than the parser's, see HeaderMap).
                 String body = raw instanceof org.apache.james.mime4j.stream.Field f ? f.getBody() : (String) raw;
-                v = clean(body == null ? "" : body);
+                v = Whitespace.FOLDING.collapse(body == null ? "" : body);
                 value = v;
             }
             return v;
@@ -198,48 +200,6 @@ public final class Headers {
             fields.add(new Field(name, text.subSequence(valueStart, valueEnd).toString()));
         }
         return new Headers(fields);
-    }
-
-    /** Collapses runs of white space (left by unfolding) and trims. */
-    static String clean(CharSequence value) {
-        if (value instanceof String str && isClean(str)) {
-            return str;
-        }
-        StringBuilder out = new StringBuilder(value.length());
-        boolean space = false;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-                space = out.length() > 0;
-            } else {
-                if (space) {
-                    out.append(' ');
-                    space = false;
-                }
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    /** True when a value has no folding, tabs, doubled or surrounding spaces: the common case, kept as is. */
-    private static boolean isClean(String value) {
-        int n = value.length();
-        if (n == 0) {
-            return true;
-        }
-        if (value.charAt(0) == ' ' || value.charAt(n - 1) == ' ') {
-            return false;
-        }
-        char previous = 'x';
-        for (int i = 0; i < n; i++) {
-            char c = value.charAt(i);
-            if (c == '\t' || c == '\r' || c == '\n' || c == ' ' && previous == ' ') {
-                return false;
-            }
-            previous = c;
-        }
-        return true;
     }
 
     /** Builds a header block field by field (used by the MIME reader). */

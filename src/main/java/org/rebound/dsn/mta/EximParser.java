@@ -5,7 +5,6 @@ import java.util.Locale;
 
 import org.rebound.dsn.Addresses;
 import org.rebound.dsn.DeliveryStatusFields;
-import org.rebound.dsn.format.RecipientFacts;
 import org.rebound.dsn.ReplyCode;
 import org.rebound.dsn.SmtpCommand;
 import org.rebound.dsn.format.NoticeParser;
@@ -13,6 +12,7 @@ import org.rebound.dsn.format.ReturnedMail;
 import org.rebound.dsn.mime.Headers;
 import org.rebound.dsn.mime.MimePart;
 import org.rebound.dsn.phrase.PhraseBook;
+import org.rebound.text.Whitespace;
 
 /**
  * Exim's bounces (after Sisimai's lib/Sisimai/Lhost/Exim.pm and Exim's spec, chapter "Bounce and warning
@@ -128,7 +128,7 @@ final class EximParser extends NoticeParser {
         }
         // The sentence gives the detail (X.0.9NN); the class comes from the reply or Exim's retry rule below.
         int detail = Integer.parseInt(worded.substring(worded.lastIndexOf('.') + 1));
-        String reply = ReplyCode.find(RecipientFacts.oneLine(diagnostic));
+        String reply = ReplyCode.find(Whitespace.SPACE_AND_CONTROLS.collapse(diagnostic));
         int statusClass;
         if (reply.startsWith("4") || reply.startsWith("5")) {
             statusClass = reply.charAt(0) - '0';
