@@ -23,6 +23,10 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
  *
  * <p>Prints {@code active <epoch millis>} on standard output when the server has become active (the primary at
  * start, the backup at takeover), then runs until killed.
+ *
+ * <p>For one machine only: BrokerFailoverIT kills one of a pair, and scripts/two-instances starts a pair for its
+ * two Rebound instances. It listens on 127.0.0.1 alone, without logins; a real pair is configured in Artemis's own
+ * broker.xml (README, "Broker availability").
  */
 public final class SharedStoreBroker {
 
