@@ -75,8 +75,10 @@ class ShadedJarIT {
     void anUnreachableDatabaseAtStartIsOneLineNamingTheUrlAndExitCode78() throws Exception {
         String url = "jdbc:postgresql://127.0.0.1:" + DemoMailbox.freePort() + "/test";
 
+        // The broker on a free port too: with the shipped 61616 held (a Rebound running on this machine), its
+        // start-up error came first.
         Run run = java(Map.of("REBOUND_DB_URL", url, "CAMEL_MANAGEMENT_ENABLED", "false", "CAMEL_SERVER_ENABLED",
-                "false"), "run");
+                "false", "REBOUND_JMS_EMBEDDED_PORT", Integer.toString(DemoMailbox.freePort())), "run");
 
         assertEquals(new Run(78, "", "rebound: setting rebound.db.url: expected a database that accepts a "
                 + "connection, got " + url + ", which does not (Connection refused)\n"), run);
