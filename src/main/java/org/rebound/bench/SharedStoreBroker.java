@@ -30,7 +30,20 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
  */
 public final class SharedStoreBroker {
 
+    /**
+     * The client options the README gives for a pair (README, "Broker availability"): reconnect to the server it
+     * was on, or the backup its topology named, three times; then the URL's servers in turn for ever, whether or not
+     * the topology named the backup.
+     */
+    public static final String CLIENT_OPTIONS =
+            "ha=true&reconnectAttempts=3&retryInterval=1000&failoverAttempts=-1&useTopologyForLoadBalancing=false";
+
     private SharedStoreBroker() {
+    }
+
+    /** The URL a client of the pair on this machine uses, with the README's options. */
+    public static String clientUrl(int primaryPort, int backupPort) {
+        return "(tcp://127.0.0.1:" + primaryPort + ",tcp://127.0.0.1:" + backupPort + ")?" + CLIENT_OPTIONS;
     }
 
     public static void main(String[] args) throws Exception {

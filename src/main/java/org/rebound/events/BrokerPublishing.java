@@ -32,6 +32,8 @@ public final class BrokerPublishing implements AutoCloseable {
     public static final String COMPONENT = "jms";
     /** The registry name of the step that makes each event a message: {@code process: {ref: outboxEntryAsMessage}}. */
     public static final String EVENT_AS_MESSAGE = "outboxEntryAsMessage";
+    /** The registry name of the step that makes each reputation alert a message: {@code process: {ref: alertAsMessage}}. */
+    public static final String ALERT_AS_MESSAGE = "alertAsMessage";
 
     private static final Logger LOG = LoggerFactory.getLogger(BrokerPublishing.class);
 
@@ -53,10 +55,11 @@ public final class BrokerPublishing implements AutoCloseable {
         component.setDestinationResolver(new ResolvedOnce());
     }
 
-    /** Binds the component, the transaction policy and the event-as-message step under the names the route uses. */
+    /** Binds the component, the transaction policy and the steps that make events and alerts messages under the names the route uses. */
     public void bindTo(BiConsumer<String, Object> registry) {
         registry.accept(COMPONENT, component);
-        registry.accept(EVENT_AS_MESSAGE, new OutboxEntryAsMessage());
+        registry.accept(EVENT_AS_MESSAGE, new PayloadAsMessage("eventId"));
+        registry.accept(ALERT_AS_MESSAGE, new PayloadAsMessage("alertId"));
         registry.accept(TRANSACTION_POLICY, transaction);
     }
 
@@ -65,10 +68,9 @@ public final class BrokerPublishing implements AutoCloseable {
      * (error code FAILOVER, ActiveMQConnection.EXCEPTION_FAILOVER): the connection and its sessions then already work
      * on the backup, and the transaction in progress fails at its commit (Artemis documentation, "Client Failover"),
      * so the route releases the batch and sends it again. Spring's reconnectOnException closed that connection from
-     * the listener's thread while the route was still sending on it: its pass failed with "Session is closed", and
-     * in one BrokerFailoverIT run of six the pass hung for the rest of the run instead, holding its batch's claim
-     * (no thread dump was taken; this race is the suspect). A connection that is lost (DISCONNECT: no backup to
-     * move to) is still dropped and opened again on next use.
+     * the listener's thread while the route was still sending on it: its pass failed with "Session is closed". A
+     * connection that is lost (DISCONNECT: no backup to move to) is still dropped and opened again on next use.
+     * (That a failover completes at all is the URL's part: README, "Broker availability".)
      */
     private static final class KeptOverFailover extends CachingConnectionFactory {
 

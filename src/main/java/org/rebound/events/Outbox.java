@@ -38,7 +38,12 @@ import org.slf4j.LoggerFactory;
 public final class Outbox {
 
     /** One event waiting to be published. */
-    public record Entry(long id, String eventId, String payload) {
+    public record Entry(long id, String eventId, String payload) implements PayloadAsMessage.Publishable {
+
+        @Override
+        public String stableId() {
+            return eventId;
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

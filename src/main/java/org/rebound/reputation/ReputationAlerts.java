@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.rebound.correlate.SentMessageTable;
+import org.rebound.events.PayloadAsMessage;
 import org.rebound.provider.ReceivingProviders;
 
 /**
@@ -35,7 +36,12 @@ public final class ReputationAlerts {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** An alert to publish: its row, its stable id (consumers deduplicate on it) and its JSON. */
-    public record Pending(long id, String alertId, String payload) {
+    public record Pending(long id, String alertId, String payload) implements PayloadAsMessage.Publishable {
+
+        @Override
+        public String stableId() {
+            return alertId;
+        }
     }
 
     /** An alert still open: the rate is over the threshold. */

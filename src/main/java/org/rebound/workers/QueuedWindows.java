@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
-import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -35,18 +34,13 @@ public final class QueuedWindows implements AutoCloseable {
     /** How long a take waits for a first message before it returns an empty window. */
     private static final long FIRST_MESSAGE_WAIT_MILLIS = 1_000;
 
-    private final ConnectionFactory broker;
-    private final String queue;
+    private final QueueSession<MessageConsumer> work;
     private final WindowLimits limits;
     private final BooleanSupplier databaseAnswers;
-    private Connection connection;
-    private Session session;
-    private MessageConsumer consumer;
     private int failedWindows;
 
     public QueuedWindows(ConnectionFactory broker, String queue, WindowLimits limits, BooleanSupplier databaseAnswers) {
-        this.broker = broker;
-        this.queue = queue;
+        this.work = new QueueSession<>(broker, queue, Session::createConsumer);
         this.limits = limits;
         this.databaseAnswers = databaseAnswers;
     }
@@ -60,7 +54,7 @@ public final class QueuedWindows implements AutoCloseable {
             return empty();
         }
         try {
-            open();
+            MessageConsumer consumer = work.endpoint();
             Message first = consumer.receive(FIRST_MESSAGE_WAIT_MILLIS);
             if (first == null) {
                 return empty();
@@ -89,7 +83,7 @@ public final class QueuedWindows implements AutoCloseable {
     /** The window's database transaction committed: so does the JMS one, and the messages leave the queue. */
     public synchronized void committed() throws JMSException {
         try {
-            session.commit();
+            work.session().commit();
         } catch (JMSException | RuntimeException e) {
             close();
             throw e;
@@ -109,9 +103,9 @@ public final class QueuedWindows implements AutoCloseable {
             LOG.warn("a window from the work queue was not recorded and goes back to the queue: {}",
                     CauseChain.of(cause));
         }
-        if (session != null) {
+        if (work.isOpen()) {
             try {
-                session.rollback();
+                work.session().rollback();
             } catch (JMSException | RuntimeException e) {
                 // closing the connection rolls the transaction back too (Jakarta Messaging 3.1, section 6.2.4)
                 close();
@@ -123,26 +117,8 @@ public final class QueuedWindows implements AutoCloseable {
         return Window.of(Window.Source.outsideAMailbox(QueuedMessage.UNKNOWN_ACCOUNT), List.of());
     }
 
-    private void open() throws JMSException {
-        if (connection == null) {
-            connection = broker.createConnection();
-            session = connection.createSession(true, Session.SESSION_TRANSACTED);
-            consumer = session.createConsumer(session.createQueue(queue));
-            connection.start();
-        }
-    }
-
     @Override
     public synchronized void close() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (JMSException e) {
-                LOG.debug("closing the work queue's connection: {}", e.toString());
-            }
-            connection = null;
-            session = null;
-            consumer = null;
-        }
+        work.close();
     }
 }

@@ -2,7 +2,6 @@ package org.rebound.workers;
 
 import java.util.List;
 
-import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
@@ -26,15 +25,10 @@ public final class WindowHandOver implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WindowHandOver.class);
 
-    private final ConnectionFactory broker;
-    private final String queue;
-    private Connection connection;
-    private Session session;
-    private MessageProducer producer;
+    private final QueueSession<MessageProducer> work;
 
     public WindowHandOver(ConnectionFactory broker, String queue) {
-        this.broker = broker;
-        this.queue = queue;
+        this.work = new QueueSession<>(broker, queue, Session::createProducer);
     }
 
     /**
@@ -47,10 +41,9 @@ public final class WindowHandOver implements AutoCloseable {
         }
         String account = window.source().account();
         try {
-            open();
             send(account, window.messages());
             try {
-                session.commit();
+                work.session().commit();
             } catch (JMSException e) {
                 if (!isDuplicate(e)) {
                     throw e;
@@ -61,7 +54,7 @@ public final class WindowHandOver implements AutoCloseable {
                 for (ReturnedMessage m : window.messages()) {
                     send(account, List.of(m));
                     try {
-                        session.commit();
+                        work.session().commit();
                     } catch (JMSException again) {
                         if (!isDuplicate(again)) {
                             throw again;
@@ -78,16 +71,9 @@ public final class WindowHandOver implements AutoCloseable {
     }
 
     private void send(String account, List<ReturnedMessage> messages) throws JMSException {
+        MessageProducer producer = work.endpoint();
         for (ReturnedMessage m : messages) {
-            producer.send(QueuedMessage.toJms(session, account, m));
-        }
-    }
-
-    private void open() throws JMSException {
-        if (connection == null) {
-            connection = broker.createConnection();
-            session = connection.createSession(true, Session.SESSION_TRANSACTED);
-            producer = session.createProducer(session.createQueue(queue));
+            producer.send(QueuedMessage.toJms(work.session(), account, m));
         }
     }
 
@@ -104,13 +90,6 @@ public final class WindowHandOver implements AutoCloseable {
     /** Drops the connection; the next window opens a new one. */
     @Override
     public synchronized void close() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (JMSException e) {
-                LOG.debug("closing the work queue's connection: {}", e.toString());
-            }
-            connection = null;
-        }
+        work.close();
     }
 }

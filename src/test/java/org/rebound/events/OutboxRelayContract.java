@@ -107,7 +107,7 @@ abstract class OutboxRelayContract {
             Message m = subscriber.receive(5_000);
             assertEquals("{\"n\":" + i + "}", ((TextMessage) m).getText());
             assertEquals("event-" + i, m.getStringProperty("eventId"));
-            assertEquals("event-" + i, m.getStringProperty(OutboxEntryAsMessage.DUPLICATE_ID));
+            assertEquals("event-" + i, m.getStringProperty(PayloadAsMessage.DUPLICATE_ID));
         }
         assertEquals(0, outbox.pending());
     }
