@@ -32,9 +32,6 @@ import picocli.CommandLine.Option;
                 + "figures and check the result; exit code 1 when a check fails.")
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--messages", defaultValue = "10000", description = "How many messages (default: ${DEFAULT-VALUE}).")
-    int messages;
-
     @Option(names = "--db", defaultValue = "h2", description = "h2 or postgres (default: ${DEFAULT-VALUE}).")
     String db;
 
@@ -136,10 +133,10 @@ public final class BenchCommand implements Callable<Integer> {
         BounceGenerator generator = BounceGenerator.fromDemoCorpus(shared.seed, BounceGenerator.Mix.DEFAULT);
         printTemplates(generator);
         long loadStart = System.nanoTime();
-        try (DrainFixture fixture = DrainFixture.prepare(mailbox, database, dir, generator, messages,
+        try (DrainFixture fixture = DrainFixture.prepare(mailbox, database, dir, generator, shared.messages,
                 unbouncedPerMessage)) {
             ExpectedResults expected = fixture.expected();
-            out.printf("loaded %d messages into POP3 (%s) and %d sent messages into %s in %.1f s%n", messages,
+            out.printf("loaded %d messages into POP3 (%s) and %d sent messages into %s in %.1f s%n", shared.messages,
                     pop3Server, fixture.sentRows(), db, seconds(System.nanoTime() - loadStart));
             Map<String, String> settings = fixture.settings(pollDelay, nonBouncePolicy);
             if (window != null) {
@@ -276,10 +273,10 @@ public final class BenchCommand implements Callable<Integer> {
      * {@link #BASELINE_MESSAGES}), timed.
      */
     private Baseline drainBare(DrainFixture fixture, BounceGenerator generator) throws Exception {
-        int warmUp = Math.min(500, messages);
+        int warmUp = Math.min(500, shared.messages);
         fixture.deliverAgain(generator, warmUp);
         BarePop3Drain.drain(fixture.mailboxPort(), fixture.mailboxUser(), fixture.mailboxPassword());
-        int count = Math.min(messages, BASELINE_MESSAGES);
+        int count = Math.min(shared.messages, BASELINE_MESSAGES);
         fixture.deliverAgain(generator, count);
         BarePop3Drain.Result relayed;
         try (Pop3Tap relay = new Pop3Tap(fixture.mailboxPort())) {

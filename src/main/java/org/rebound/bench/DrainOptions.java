@@ -4,8 +4,14 @@ import java.nio.file.Path;
 
 import picocli.CommandLine.Option;
 
-/** The options the bench and the failover drill share: the jar they run, the generator's seed, PostgreSQL. */
+/**
+ * The options the bench and the failover drill share: the jar they run, how many messages, the generator's seed,
+ * PostgreSQL.
+ */
 public final class DrainOptions {
+
+    @Option(names = "--messages", defaultValue = "10000", description = "How many messages (default: ${DEFAULT-VALUE}).")
+    int messages;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the generator (default: ${DEFAULT-VALUE}).")
     long seed;

@@ -31,9 +31,6 @@ public final class FailoverCommand implements Callable<Integer> {
             description = "One per takeover, spread over the drain: kill or pause (default: ${DEFAULT-VALUE}).")
     List<String> faults;
 
-    @Option(names = "--messages", defaultValue = "10000", description = "How many messages (default: ${DEFAULT-VALUE}).")
-    int messages;
-
     @Option(names = "--window", defaultValue = "500", description = "rebound.mailbox.window (default: ${DEFAULT-VALUE}).")
     int window;
 
@@ -67,7 +64,7 @@ public final class FailoverCommand implements Callable<Integer> {
         FailoverDrill.Plan plan = new FailoverDrill.Plan(shared.jar, work,
                 BenchDatabase.postgres(shared.postgresUrl, shared.postgresUser, "", "rebound_failover"),
                 FailoverDrill.Mechanism.parse(election), faults.stream().map(FailoverDrill.Fault::parse).toList(),
-                messages, window, pollDelay, shared.seed, options, maxTakeover);
+                shared.messages, window, pollDelay, shared.seed, options, maxTakeover);
         return FailoverDrill.run(plan, System.out).passed() ? 0 : 1;
     }
 }
