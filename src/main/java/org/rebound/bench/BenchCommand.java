@@ -192,7 +192,7 @@ public final class BenchCommand implements Callable<Integer> {
                     rebound.stop(30);
                     GcLog gc = GcLog.read(rebound.gcLog());
                     Verdict verdict = fixture.verify(DrainFixture.eventIds(List.of(subscriber)), nonBouncePolicy);
-                    Optional<Duration> lastCommits = messages >= 2 * RUNNING_RATE_MESSAGES
+                    Optional<Duration> lastCommits = shared.messages >= 2 * RUNNING_RATE_MESSAGES
                             ? fixture.lastCommits(RUNNING_RATE_MESSAGES) : Optional.empty();
                     Optional<Baseline> bare = baseline ? Optional.of(drainBare(fixture, generator))
                             : Optional.empty();
