@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,6 +21,19 @@ public final class ReboundProcess implements AutoCloseable {
 
     /** Clock ticks per second of /proc/PID/stat's utime and stime: USER_HZ, 100 on every Linux ABI. */
     private static final double USER_HZ = 100.0;
+
+    /**
+     * The Rebound processes this JVM started that may still run. A JVM that exits (a bench interrupted with Ctrl-C,
+     * a test fork that Maven stops) kills them first: one left behind goes on polling, publishing and holding its
+     * ports. Seen once: the Rebound of a hung BrokerFailoverIT run, its Maven run stopped, retried a dead broker for
+     * an hour during later measurements. (A JVM killed with SIGKILL runs no hook: nothing can be done from here.)
+     */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly),
+                "rebound-process-reaper"));
+    }
 
     private final Process process;
     private final Path gcLog;
@@ -50,6 +65,8 @@ public final class ReboundProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve("rebound.out").toFile()))
                 .start();
+        RUNNING.add(process);
+        process.onExit().thenRun(() -> RUNNING.remove(process));
         return new ReboundProcess(process, gcLog);
     }
 
