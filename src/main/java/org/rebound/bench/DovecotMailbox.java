@@ -129,8 +129,8 @@ public final class DovecotMailbox implements BenchMailbox {
         Files.writeString(config, configuration(base, home, port, root ? ROOT_MAIL_USER : runAs, root)
                 + extras(offer, imapPort, pop3sPort, imapsPort));
         Path log = base.resolve("dovecot.out");
-        Process process = new ProcessBuilder(BINARY.toString(), "-F", "-c", config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = ChildProcesses.killedOnExit(new ProcessBuilder(BINARY.toString(), "-F", "-c",
+                config.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start());
         DovecotMailbox mailbox = new DovecotMailbox(base, maildir.resolve("cur"), mailOwner, port, imapPort,
                 pop3sPort, imapsPort, process);
         mailbox.awaitListening(log);

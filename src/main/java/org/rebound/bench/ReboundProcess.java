@@ -7,33 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The real Rebound jar run as a child process (`java OPTS -Dkey=value... -jar rebound.jar run`), in the project
  * folder so that application.properties and routes/ resolve as they do for a user, with its GC log and output
- * in files. Its CPU time and peak resident memory are read from /proc while it runs (Linux, proc(5)).
+ * in files. Its CPU time and peak resident memory are read from /proc while it runs (Linux, proc(5)). It is killed
+ * when this JVM exits ({@link ChildProcesses}).
  */
 public final class ReboundProcess implements AutoCloseable {
 
     /** Clock ticks per second of /proc/PID/stat's utime and stime: USER_HZ, 100 on every Linux ABI. */
     private static final double USER_HZ = 100.0;
-
-    /**
-     * The Rebound processes this JVM started that may still run. A JVM that exits (a bench interrupted with Ctrl-C,
-     * a test fork that Maven stops) kills them first: one left behind goes on polling, publishing and holding its
-     * ports. Seen once: the Rebound of a hung BrokerFailoverIT run, its Maven run stopped, retried a dead broker for
-     * an hour during later measurements. (A JVM killed with SIGKILL runs no hook: nothing can be done from here.)
-     */
-    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly),
-                "rebound-process-reaper"));
-    }
 
     private final Process process;
     private final Path gcLog;
@@ -65,9 +51,7 @@ public final class ReboundProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve("rebound.out").toFile()))
                 .start();
-        RUNNING.add(process);
-        process.onExit().thenRun(() -> RUNNING.remove(process));
-        return new ReboundProcess(process, gcLog);
+        return new ReboundProcess(ChildProcesses.killedOnExit(process), gcLog);
     }
 
     /**

@@ -18,7 +18,7 @@ import org.rebound.app.DemoMailbox;
 
 /**
  * A JVM that started Rebound as a child ({@link ReboundProcess}) and then exits leaves no Rebound behind: one left
- * behind would go on polling, publishing and holding its ports.
+ * behind would go on polling, publishing and holding its ports ({@link ChildProcesses}).
  */
 class ReboundProcessReaperIT {
 

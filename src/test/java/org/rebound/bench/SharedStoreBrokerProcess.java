@@ -32,7 +32,7 @@ final class SharedStoreBrokerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
                 .start();
-        return new SharedStoreBrokerProcess(process, output);
+        return new SharedStoreBrokerProcess(ChildProcesses.killedOnExit(process), output);
     }
 
     /** When the server became active (epoch millis, its own clock, which is this machine's), once it has. */
