@@ -227,7 +227,7 @@ public final class ReboundServer implements AutoCloseable {
             // Which of several instances polls each mailbox (rebound.election; none for a single instance).
             main.bind(MailboxWindowComponent.SCHEME, new MailboxWindowComponent(mailboxes, new WindowReading(window,
                     sessionMessages, kept, nonBounce == NonBouncePolicy.KEEP, understanding::downloaded),
-                    election.create(dataSource, settings.text("rebound.db.url").startsWith("jdbc:postgresql:"),
+                    election.create(dataSource, Database.isPostgres(settings.text("rebound.db.url")),
                             List.copyOf(mailboxes.keySet()))));
             main.bind("parsingPool", parsingPool);
             main.bind("messageUnderstanding", understanding);

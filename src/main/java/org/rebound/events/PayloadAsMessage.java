@@ -18,8 +18,9 @@ import org.apache.camel.Processor;
  */
 public final class PayloadAsMessage implements Processor {
 
-    /** Artemis's duplicate-detection property (org.apache.activemq.artemis.api.core.Message.HDR_DUPLICATE_DETECTION_ID). */
-    public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+    /** Artemis's duplicate-detection property, _AMQ_DUPL_ID: an address drops a message whose id it has seen. */
+    public static final String DUPLICATE_ID =
+            org.apache.activemq.artemis.api.core.Message.HDR_DUPLICATE_DETECTION_ID.toString();
 
     /** What a publishing route claims: a JSON payload and the id that stays the same however often it is sent. */
     public interface Publishable {

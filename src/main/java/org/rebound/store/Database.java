@@ -30,12 +30,17 @@ public final class Database {
         config.setConnectionTimeout(connectTimeout.toMillis());
         // Fail start-up at once with the driver's own message when the database cannot be reached.
         config.setInitializationFailTimeout(1);
-        if (url.startsWith("jdbc:postgresql:")) {
+        if (isPostgres(url)) {
             // pgjdbc sends a batch of INSERT ... VALUES as multi-row inserts (up to 128 rows a statement) rather
             // than one statement per row: a window's events, outbox rows and history go in a few statements.
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
         }
         return new HikariDataSource(config);
+    }
+
+    /** Whether a JDBC URL names a PostgreSQL database (pgjdbc's URL scheme) rather than H2. */
+    public static boolean isPostgres(String url) {
+        return url.startsWith("jdbc:postgresql:");
     }
 
     /** Applies the migrations under db/migration; the same files run on H2 and PostgreSQL. */

@@ -9,6 +9,7 @@ import jakarta.jms.Message;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
+import org.rebound.events.PayloadAsMessage;
 import org.rebound.message.ReturnedMessage;
 
 /**
@@ -17,12 +18,6 @@ import org.rebound.message.ReturnedMessage;
  */
 final class QueuedMessage {
 
-    /**
-     * _AMQ_DUPL_ID: Artemis drops a message whose duplicate id the address has seen (Artemis docs, "Duplicate Message
-     * Detection").
-     */
-    static final String DUPLICATE_ID = org.apache.activemq.artemis.api.core.Message.HDR_DUPLICATE_DETECTION_ID
-            .toString();
     static final String ACCOUNT = "reboundAccount";
     static final String FETCHED_AT = "reboundFetchedAt";
     static final String TOO_LARGE = "reboundTooLarge";
@@ -35,7 +30,7 @@ final class QueuedMessage {
     static Message toJms(Session session, String account, ReturnedMessage message) throws JMSException {
         BytesMessage jms = session.createBytesMessage();
         jms.writeBytes(message.raw());
-        jms.setStringProperty(DUPLICATE_ID, message.contentHash());
+        jms.setStringProperty(PayloadAsMessage.DUPLICATE_ID, message.contentHash());
         jms.setStringProperty(ACCOUNT, account);
         jms.setLongProperty(FETCHED_AT, message.fetchedAt().toEpochMilli());
         jms.setLongProperty(TOO_LARGE, message.tooLarge().orElse(0));
