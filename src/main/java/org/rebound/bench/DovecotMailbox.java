@@ -10,6 +10,8 @@ import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +45,8 @@ public final class DovecotMailbox implements BenchMailbox {
     private final int pop3sPort;
     private final int imapsPort;
     private final Process process;
+    private final List<Path> held = new ArrayList<>();
+    private boolean holding;
     private long delivered;
 
     /**
@@ -304,10 +308,35 @@ public final class DovecotMailbox implements BenchMailbox {
             if (mailOwner.isPresent()) {
                 mailOwner.get().give(tmp);
             }
-            Files.move(tmp, cur.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            if (holding) {
+                held.add(tmp);
+            } else {
+                Files.move(tmp, cur.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the Dovecot mailbox " + cur, e);
         }
+    }
+
+    /**
+     * From now until {@link #release()}, delivered messages wait in the Maildir's {@code tmp/}, which no reader
+     * lists (the Maildir convention), so that a run can start its clients before the mail arrives.
+     */
+    public synchronized void hold() {
+        holding = true;
+    }
+
+    /** Moves every held message into the mailbox, in delivery order, and delivers straight in again. */
+    public synchronized void release() {
+        try {
+            for (Path tmp : held) {
+                Files.move(tmp, cur.resolve(tmp.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move held messages into the Dovecot mailbox " + cur, e);
+        }
+        held.clear();
+        holding = false;
     }
 
     @Override

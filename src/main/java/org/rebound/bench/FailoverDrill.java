@@ -137,6 +137,9 @@ public final class FailoverDrill {
     public static Outcome run(Plan plan, PrintStream out) throws Exception {
         BounceGenerator generator = BounceGenerator.fromDemoCorpus(plan.seed(), BounceGenerator.Mix.DEFAULT);
         DovecotMailbox dovecot = DovecotMailbox.start(plan.work().resolve("dovecot"));
+        // The mail arrives once both instances run: the first to start would otherwise drain a small mailbox alone
+        // before the other is up (it did, on a fast machine), and no fault would come mid-drain.
+        dovecot.hold();
         out.printf("failover drill: %s, %,d messages, faults %s, Dovecot on port %d, %s%n",
                 plan.mechanism().name().toLowerCase(Locale.ROOT), plan.messages(), plan.faults(), dovecot.port(),
                 plan.database().name());
@@ -152,6 +155,7 @@ public final class FailoverDrill {
                 for (Member m : members) {
                     m.awaitRunning();
                 }
+                dovecot.release();
                 Instant began = Instant.now();
                 List<Instant> faultTimes = new ArrayList<>();
                 List<Takeover> takeovers = new ArrayList<>();
