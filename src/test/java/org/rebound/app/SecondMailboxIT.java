@@ -32,8 +32,11 @@ class SecondMailboxIT {
                         List.of(new Failure("s" + i + "@recipient.example", "5.1.1", "550 5.1.1 User unknown"))));
             }
 
+            // The IMAP mailbox's moves come after the commit of their window, and its INBOX can read empty before
+            // the last move's copy shows in the folder: wait for the folder too.
             RunningRebound.await("both mailboxes drained", Duration.ofSeconds(60),
                     () -> rebound.mailbox.messageCount() == 0 && second.messageCount() == 0
+                            && second.messageCount("Rebound-Processed") == 2
                             && rebound.count("SELECT COUNT(*) FROM bounce_event") == 4);
 
             assertEquals(List.of("s0@recipient.example", "s1@recipient.example", "s2@recipient.example",
