@@ -225,6 +225,19 @@ class SettingsTest {
         assertTrue(e.getMessage().contains("password=***") && !e.getMessage().contains("secret"), e.getMessage());
     }
 
+    @Test
+    void aRuleFileThatDoesNotLoadStopsStartUpNamingTheFileAndLine(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        Files.writeString(dir.resolve("broken.yaml"), "- id: broken\n  reason: [unclosed\n");
+        Settings s = withoutHealthEndpoint().with("rebound.db.url", TestDatabase.h2().url())
+                .with("rebound.rules.local-dir", dir.toString());
+
+        SettingsException e = assertThrows(SettingsException.class, () -> ReboundServer.start(s));
+
+        assertTrue(e.getMessage().startsWith("rule book: " + dir.resolve("broken.yaml") + ":3: not valid YAML"),
+                e.getMessage());
+    }
+
     /** The shipped settings without the health endpoint, and the API on a free port. */
     private static Settings withoutHealthEndpoint() {
         return onFreePorts().with("camel.management.enabled", "false");
