@@ -11,6 +11,10 @@ import picocli.CommandLine.Option;
         description = "Run the bounce server until stopped (the default command).")
 public final class RunCommand implements Callable<Integer> {
 
+    /** What it prints once its routes have started: the bench and the drills wait for it in its output. */
+    public static final String RUNNING = "Rebound is running";
+
+
     @Option(names = "--config", defaultValue = "application.properties", paramLabel = "FILE",
             description = "The configuration file (default: ${DEFAULT-VALUE} in the working directory).")
     Path config;
@@ -25,7 +29,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = Settings.load(config, System.getenv(), System.getProperties());
         try (ReboundServer server = ReboundServer.start(settings)) {
-            System.out.println("Rebound is running; it answers at:");
+            System.out.println(RUNNING + "; it answers at:");
             ServerUrls.of(settings).print(System.out);
             server.awaitShutdown();
         }

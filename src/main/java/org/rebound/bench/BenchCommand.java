@@ -224,25 +224,9 @@ public final class BenchCommand implements Callable<Integer> {
             worker.put("camel.server.port", Integer.toString(org.rebound.app.DemoMailbox.freePort()));
             Path log = logs.resolve("worker-" + i);
             started.add(ReboundProcess.start(shared.jar, options, worker, log));
-            awaitRunning(started.get(started.size() - 1), log.resolve("rebound.out"));
+            started.get(started.size() - 1).awaitRunning(Duration.ofSeconds(120));
         }
         return started;
-    }
-
-    /** Until the process prints that it runs (its routes started), or fails naming its log. */
-    private static void awaitRunning(ReboundProcess process, Path log) throws java.io.IOException,
-            InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (java.nio.file.Files.exists(log) && java.nio.file.Files.readString(log).contains("Rebound is running")) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("a worker process exited at start; see " + log);
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("a worker process did not start within 120 s; see " + log);
     }
 
     /**

@@ -2,7 +2,6 @@ package org.rebound.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -127,8 +126,6 @@ public final class FailoverDrill {
     }
 
     private static final String POLICY = "dead-letter";
-    /** What the run command prints once Rebound runs (RunCommand). */
-    private static final String RUNNING = "Rebound is running";
     private static final Duration WAIT_FOR_TAKEOVER = Duration.ofSeconds(60);
 
     private FailoverDrill() {
@@ -333,7 +330,6 @@ public final class FailoverDrill {
         private final Plan plan;
         private final Map<String, String> settings;
         private Optional<ReboundProcess> process = Optional.empty();
-        private int lives;
 
         Member(String name, String address, Plan plan, DrainFixture fixture) {
             this.name = name;
@@ -353,23 +349,11 @@ public final class FailoverDrill {
 
         void start() throws IOException {
             process = Optional.of(ReboundProcess.start(plan.jar(), plan.jvmOptions(), settings, logDir));
-            lives++;
         }
 
-        /** Waits until this life of the process has said it runs (the run command's line, once per start). */
+        /** Waits until this life of the process has said it runs. */
         void awaitRunning() throws IOException, InterruptedException {
-            Path output = logDir.resolve("rebound.out");
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (Files.exists(output) && Files.readString(output).split(RUNNING, -1).length - 1 >= lives) {
-                    return;
-                }
-                if (!process().isAlive()) {
-                    throw new IllegalStateException("Rebound " + name + " stopped at start-up; see " + output);
-                }
-                Thread.sleep(50);
-            }
-            throw new IllegalStateException("Rebound " + name + " did not start within 3 minutes; see " + output);
+            process().awaitRunning(Duration.ofMinutes(3));
         }
 
         ReboundProcess process() {

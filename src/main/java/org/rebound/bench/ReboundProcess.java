@@ -1,14 +1,21 @@
 package org.rebound.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+
+import org.rebound.app.RunCommand;
 
 /**
  * The real Rebound jar run as a child process (`java OPTS -Dkey=value... -jar rebound.jar run`), in the project
@@ -23,10 +30,15 @@ public final class ReboundProcess implements AutoCloseable {
 
     private final Process process;
     private final Path gcLog;
+    private final Path output;
+    /** Where this process's output begins in the file, which a restarted process of the same folder appends to. */
+    private final long outputStart;
 
-    private ReboundProcess(Process process, Path gcLog) {
+    private ReboundProcess(Process process, Path gcLog, Path output, long outputStart) {
         this.process = process;
         this.gcLog = gcLog;
+        this.output = output;
+        this.outputStart = outputStart;
     }
 
     /**
@@ -47,11 +59,39 @@ public final class ReboundProcess implements AutoCloseable {
         command.add("-Xlog:gc:file=" + gcLog + ":uptime");
         settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toString(), "run"));
+        Path output = logDir.resolve("rebound.out");
+        long outputStart = Files.exists(output) ? Files.size(output) : 0;
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve("rebound.out").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
                 .start();
-        return new ReboundProcess(ChildProcesses.killedOnExit(process), gcLog);
+        return new ReboundProcess(ChildProcesses.killedOnExit(process), gcLog, output, outputStart);
+    }
+
+    /** Waits until this process prints that it runs (its routes started), or fails naming its output. */
+    public void awaitRunning(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (printed().contains(RunCommand.RUNNING)) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Rebound stopped at start-up; see " + output);
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("Rebound did not start within " + timeout + "; see " + output);
+    }
+
+    /** What this process has printed so far (not what an earlier process of the same folder printed). */
+    private String printed() throws IOException {
+        if (!Files.exists(output)) {
+            return "";
+        }
+        try (SeekableByteChannel file = Files.newByteChannel(output);
+             InputStream from = Channels.newInputStream(file.position(outputStart))) {
+            return new String(from.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,6 @@ import org.rebound.app.DemoMailbox;
 class ReboundProcessReaperIT {
 
     private static final Path JAR = Path.of("target", "rebound.jar");
-    private static final String RUNNING = "Rebound is running";
 
     /** Run in a JVM of its own: starts Rebound, waits until it runs, prints its PID, and exits. */
     public static final class StartsReboundAndExits {
@@ -40,14 +40,11 @@ class ReboundProcessReaperIT {
                     "rebound.mailbox.protocol", "pop3",
                     "rebound.mailbox.port", Integer.toString(DemoMailbox.freePort()));
             ReboundProcess rebound = ReboundProcess.start(JAR, List.of("-Xmx256m"), settings, work.resolve("logs"));
-            Path out = work.resolve("logs").resolve("rebound.out");
-            long deadline = System.nanoTime() + 120_000_000_000L;
-            while (!(Files.exists(out) && Files.readString(out).contains(RUNNING))) {
-                if (!rebound.isAlive() || System.nanoTime() > deadline) {
-                    System.out.println("not running");
-                    System.exit(1);
-                }
-                Thread.sleep(100);
+            try {
+                rebound.awaitRunning(Duration.ofSeconds(120));
+            } catch (IllegalStateException e) {
+                System.out.println(e.getMessage());
+                System.exit(1);
             }
             System.out.println(rebound.pid());
             System.exit(0);
