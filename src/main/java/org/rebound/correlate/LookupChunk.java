@@ -17,7 +17,8 @@ import org.rebound.correlate.CorrelationKey.RecipientAndTime;
 
 /**
  * The keys of one type that one lookup query asks for: the values it binds, and which of the rows it finds each
- * key names. The query is {@code column IN (values)} for the Message-ID, envelope id and VERP token; {@code column
+ * key names. The query finds the rows whose column holds one of the values for the Message-ID, envelope id and
+ * VERP token (the values joined to the table, see SentMessageLookup); {@code column
  * IN (values) AND recipient IN (recipients)} for a custom header; {@code recipient IN (recipients) AND sent_at
  * BETWEEN sentFrom AND sentTo} for recipient and time. A query may return rows that no key names (a custom header
  * of one key with the recipient of another), which {@link #match} leaves out.

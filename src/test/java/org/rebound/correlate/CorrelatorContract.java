@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -279,6 +280,26 @@ abstract class CorrelatorContract {
 
         assertEquals(List.of("message-id: 0 of 20 matched while verp matched 20 — does "
                 + SentMessageTable.MESSAGE_ID_COLUMN + " hold the Message-ID as sent?"), warnings);
+    }
+
+    @Test
+    void envelopeIdInANumericColumnMatchesTheRowWithThatNumber() throws SQLException {
+        SentMessageTable numeric = new SentMessageTable(SCHEMA + ".numbered_log", "msg_id", "rcpt", "campaign",
+                "sent", "envid", "", "");
+        try (Connection c = database().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE " + numeric.table() + " (msg_id VARCHAR(255), rcpt VARCHAR(320) NOT NULL, "
+                    + "campaign VARCHAR(64), sent TIMESTAMP WITH TIME ZONE, envid BIGINT)");
+            s.execute("INSERT INTO " + numeric.table() + " VALUES ('m1@sender.example', 'a@example.net', 'c1', "
+                    + "TIMESTAMP WITH TIME ZONE '2024-01-01 00:00:00+00', 4711)");
+        }
+        SentMessageLookup lookup = new SentMessageLookup(counting, numeric, Duration.ofDays(7));
+
+        Map<CorrelationKey, List<SentMessage>> found = lookup.resolve(
+                List.of(new CorrelationKey.EnvelopeId("4711"), new CorrelationKey.EnvelopeId("4712")));
+
+        assertEquals(Map.of(new CorrelationKey.EnvelopeId("4711"), List.of("m1@sender.example")),
+                found.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                        e -> e.getValue().stream().map(SentMessage::messageId).toList())));
     }
 
     @Test
