@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -35,7 +36,8 @@ import javax.sql.DataSource;
  * 500 Message-IDs (1,000 values: each looked up with and without angle brackets) as a sequential scan of the whole
  * table: 48 ms against 12 ms for the index on the benchmark's 103,000 sent messages, once per window, and each list
  * length was a new statement to parse and plan (issue 14, bench/README). The array takes the column's own type,
- * read once from the database, so that a numeric envelope-id column compares as numbers and keeps its index.
+ * read once from the database, so that a numeric envelope-id column compares as numbers and keeps its index; a key
+ * such a column cannot hold is left out (KeyColumn).
  * A custom header and a recipient-and-time key, which ask for two columns, still use {@code IN} lists.
  */
 public final class SentMessageLookup {
@@ -56,8 +58,8 @@ public final class SentMessageLookup {
     private final int chunkSize;
     /** The columns a row is read from, of the table as {@code t}, in {@link SentMessage}'s order. */
     private final String columns;
-    /** The database's name for each key column's type, read once: the element type of that column's key arrays. */
-    private final Map<String, String> columnTypes = new ConcurrentHashMap<>();
+    /** Each key column's type, read once: the element type of its key arrays, and which keys it can hold. */
+    private final Map<String, KeyColumn> keyColumns = new ConcurrentHashMap<>();
     private final AtomicLong queries = new AtomicLong();
 
     public SentMessageLookup(DataSource dataSource, SentMessageTable table, Duration recipientTimeWindow) {
@@ -131,9 +133,17 @@ public final class SentMessageLookup {
         };
     }
 
-    /** The rows whose {@code column} holds one of the values: the values as an array, joined to the table. */
+    /**
+     * The rows whose {@code column} holds one of the values: the values as an array, joined to the table. Values the
+     * column cannot hold (KeyColumn) are left out; with none left there is no query.
+     */
     private List<SentMessage> joined(Connection connection, String column, List<String> values) throws SQLException {
-        Array keys = connection.createArrayOf(typeOf(connection, column), values.toArray());
+        KeyColumn type = keyColumn(connection, column);
+        Object[] held = values.stream().filter(type::canHold).toArray();
+        if (held.length == 0) {
+            return List.of();
+        }
+        Array keys = connection.createArrayOf(type.typeName(), held);
         try {
             return query(connection, "SELECT " + columns + " FROM UNNEST(?) AS k(probe_key) JOIN " + table.table()
                     + " t ON t." + column + " = k.probe_key", List.of(keys));
@@ -154,18 +164,19 @@ public final class SentMessageLookup {
     }
 
     /**
-     * The type the database gives a key column (PostgreSQL: varchar, text, int8, ...), from the description of a
-     * statement that is prepared and never run; once per column.
+     * A key column's type as the database describes it (PostgreSQL: varchar, text, int8, ...), from the description
+     * of a statement that is prepared and never run; once per column.
      */
-    private String typeOf(Connection connection, String column) throws SQLException {
-        String known = columnTypes.get(column);
+    private KeyColumn keyColumn(Connection connection, String column) throws SQLException {
+        KeyColumn known = keyColumns.get(column);
         if (known != null) {
             return known;
         }
         try (PreparedStatement describe = connection.prepareStatement(
                 "SELECT " + column + " FROM " + table.table() + " WHERE 1 = 0")) {
-            String type = describe.getMetaData().getColumnTypeName(1);
-            columnTypes.put(column, type);
+            ResultSetMetaData meta = describe.getMetaData();
+            KeyColumn type = new KeyColumn(meta.getColumnTypeName(1), meta.getColumnType(1));
+            keyColumns.put(column, type);
             return type;
         }
     }

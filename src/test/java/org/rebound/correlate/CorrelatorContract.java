@@ -284,22 +284,41 @@ abstract class CorrelatorContract {
 
     @Test
     void envelopeIdInANumericColumnMatchesTheRowWithThatNumber() throws SQLException {
+        SentMessageLookup lookup = new SentMessageLookup(counting, numberedLog(4711), Duration.ofDays(7));
+
+        Map<CorrelationKey, List<SentMessage>> found = lookup.resolve(
+                List.of(new CorrelationKey.EnvelopeId("4711"), new CorrelationKey.EnvelopeId("4712")));
+
+        assertEquals(Map.of(new CorrelationKey.EnvelopeId("4711"), List.of("m1@sender.example")), messageIds(found));
+    }
+
+    @Test
+    void envelopeIdsANumericColumnCannotHoldFindNothingWhileTheOthersMatch() throws SQLException {
+        SentMessageLookup lookup = new SentMessageLookup(counting, numberedLog(4711), Duration.ofDays(7));
+
+        Map<CorrelationKey, List<SentMessage>> found = lookup.resolve(List.of(new CorrelationKey.EnvelopeId("4711"),
+                new CorrelationKey.EnvelopeId("x4711'); DROP TABLE t; --"),
+                new CorrelationKey.EnvelopeId("99999999999999999999999")));
+
+        assertEquals(Map.of(new CorrelationKey.EnvelopeId("4711"), List.of("m1@sender.example")), messageIds(found));
+    }
+
+    /** A sending log whose envelope ids are numbers (BIGINT), holding one message with this one. */
+    private SentMessageTable numberedLog(long envelopeId) throws SQLException {
         SentMessageTable numeric = new SentMessageTable(SCHEMA + ".numbered_log", "msg_id", "rcpt", "campaign",
                 "sent", "envid", "", "");
         try (Connection c = database().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE " + numeric.table() + " (msg_id VARCHAR(255), rcpt VARCHAR(320) NOT NULL, "
                     + "campaign VARCHAR(64), sent TIMESTAMP WITH TIME ZONE, envid BIGINT)");
             s.execute("INSERT INTO " + numeric.table() + " VALUES ('m1@sender.example', 'a@example.net', 'c1', "
-                    + "TIMESTAMP WITH TIME ZONE '2024-01-01 00:00:00+00', 4711)");
+                    + "TIMESTAMP WITH TIME ZONE '2024-01-01 00:00:00+00', " + envelopeId + ")");
         }
-        SentMessageLookup lookup = new SentMessageLookup(counting, numeric, Duration.ofDays(7));
+        return numeric;
+    }
 
-        Map<CorrelationKey, List<SentMessage>> found = lookup.resolve(
-                List.of(new CorrelationKey.EnvelopeId("4711"), new CorrelationKey.EnvelopeId("4712")));
-
-        assertEquals(Map.of(new CorrelationKey.EnvelopeId("4711"), List.of("m1@sender.example")),
-                found.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                        e -> e.getValue().stream().map(SentMessage::messageId).toList())));
+    private static Map<CorrelationKey, List<String>> messageIds(Map<CorrelationKey, List<SentMessage>> found) {
+        return found.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> e.getValue().stream().map(SentMessage::messageId).toList()));
     }
 
     @Test
