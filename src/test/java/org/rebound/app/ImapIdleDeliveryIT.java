@@ -7,13 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rebound.app.TestMail.Failure;
 import org.rebound.bench.DovecotMailbox;
+import org.rebound.mailbox.IdleThreads;
 import org.rebound.mailbox.MailboxAccount;
 
 /**
@@ -24,8 +24,6 @@ import org.rebound.mailbox.MailboxAccount;
  */
 class ImapIdleDeliveryIT {
 
-    /** The class whose wait the consumer is in while it idles. */
-    private static final String IMAP_IDLE = "org.rebound.mailbox.ImapIdle";
     private static final String LONG_POLL_DELAY = Long.toString(Duration.ofMinutes(5).toMillis());
 
     @TempDir
@@ -35,8 +33,9 @@ class ImapIdleDeliveryIT {
     void aBounceDeliveredWhileReboundIdlesIsRecordedLongBeforeThePollDelay() throws Exception {
         try (RunningRebound rebound = RunningRebound.start(TestDatabase.h2(), MailboxAccount.Protocol.IMAP,
                 s -> s.with("rebound.mailbox.poll-delay", LONG_POLL_DELAY))) {
+            IdleThreads.awaitAcknowledged();
             recordedOneBounce(rebound, 1);
-            idleUnderway();
+            IdleThreads.awaitAcknowledged();
 
             recordedOneBounce(rebound, 2);
 
@@ -48,23 +47,18 @@ class ImapIdleDeliveryIT {
     void stoppingReboundEndsItsIdleWait() throws Exception {
         try (RunningRebound rebound = RunningRebound.start(TestDatabase.h2(), MailboxAccount.Protocol.IMAP,
                 s -> s.with("rebound.mailbox.poll-delay", LONG_POLL_DELAY))) {
+            IdleThreads.awaitAcknowledged();
             recordedOneBounce(rebound, 1);
-            RunningRebound.await("a thread waiting with IDLE", Duration.ofSeconds(30), () -> idling() > 0);
+            RunningRebound.await("a thread waiting with IDLE", Duration.ofSeconds(30),
+                    () -> IdleThreads.waiting() > 0);
 
             rebound.server.close();
 
             // The mail server stays up, and Camel does not wait for the polling thread: unless stopping ends the
             // wait, it lasts rebound.mailbox.imap.idle-max (10 minutes).
-            RunningRebound.await("no thread waiting with IDLE", Duration.ofSeconds(30), () -> idling() == 0);
+            RunningRebound.await("no thread waiting with IDLE", Duration.ofSeconds(30),
+                    () -> IdleThreads.waiting() == 0);
         }
-    }
-
-    /** How many threads are in an IDLE wait. */
-    private static long idling() {
-        return Thread.getAllStackTraces().values().stream()
-                .filter(stack -> Arrays.stream(stack).anyMatch(f -> f.getClassName().equals(IMAP_IDLE)
-                        && f.getMethodName().equals("awaitNewMail")))
-                .count();
     }
 
     @Test
@@ -79,7 +73,8 @@ class ImapIdleDeliveryIT {
                              .with("rebound.mailbox.user", dovecot.user())
                              .with("rebound.mailbox.password", dovecot.password())
                              .with("rebound.mailbox.poll-delay", "1000"))) {
-            idleUnderway();
+            // Time for a poll to find the inbox empty, so that a later one finds the bounce.
+            Thread.sleep(3000);
             rebound.logSent("polled@sender.example", "polled@recipient.example", "winter", null);
             dovecot.deliver(TestMail.dsn("polled@sender.example",
                     List.of(new Failure("polled@recipient.example", "5.1.1", "550 5.1.1 User unknown"))));
@@ -98,11 +93,9 @@ class ImapIdleDeliveryIT {
         rebound.mailbox.deliver(TestMail.dsn("idle" + n + "@sender.example",
                 List.of(new Failure("idle" + n + "@recipient.example", "5.1.1", "550 5.1.1 User unknown"))));
         RunningRebound.await("bounce " + n + " recorded", Duration.ofSeconds(30),
-                () -> rebound.count("SELECT COUNT(*) FROM bounce_event") == n && rebound.mailbox.messageCount() == 0);
-    }
-
-    /** Time for the poll that found the inbox drained to end and the wait to begin. */
-    private static void idleUnderway() throws InterruptedException {
-        Thread.sleep(3000);
+                () -> rebound.count("SELECT COUNT(*) FROM bounce_event") == n && rebound.mailbox.messageCount() == 0,
+                () -> rebound.count("SELECT COUNT(*) FROM bounce_event") + " bounces recorded, "
+                        + rebound.mailbox.messageCount() + " messages in the inbox, " + IdleThreads.waiting()
+                        + " threads waiting for new mail, " + IdleThreads.acknowledged() + " in an acknowledged IDLE");
     }
 }

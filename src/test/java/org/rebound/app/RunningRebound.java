@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -123,10 +124,18 @@ final class RunningRebound implements AutoCloseable {
     }
 
     static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        await(what, timeout, condition, () -> "");
+    }
+
+    /** As {@link #await(String, Duration, BooleanSupplier)}; a timeout's message ends with the state it describes. */
+    static void await(String what, Duration timeout, BooleanSupplier condition, Supplier<String> state)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+                String seen = state.get();
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what
+                        + (seen.isEmpty() ? "" : ": " + seen));
             }
             Thread.sleep(50);
         }

@@ -92,10 +92,10 @@ class ImapIdleIT {
         assertFalse(waited.get(30, TimeUnit.SECONDS));
     }
 
-    /** A wait begun on another thread, given half a second to send its IDLE. */
+    /** A wait begun on another thread, once the server has acknowledged its IDLE. */
     private CompletableFuture<Boolean> waitUnderway() throws InterruptedException {
         CompletableFuture<Boolean> waited = CompletableFuture.supplyAsync(idle::awaitNewMail);
-        Thread.sleep(500);
+        IdleThreads.awaitAcknowledged();
         return waited;
     }
 
