@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
@@ -34,6 +35,8 @@ public final class DemoMailbox implements AutoCloseable {
 
     public static final String USER = "bounces";
     public static final String PASSWORD = "demo";
+    /** The longest IMAP IDLE wait on this mailbox ({@link #configure(Settings, String)} says why). */
+    public static final Duration IDLE_MAX = Duration.ofSeconds(5);
 
     private static final Session SESSION = Session.getInstance(new Properties());
 
@@ -106,14 +109,20 @@ public final class DemoMailbox implements AutoCloseable {
         return configure(settings, "rebound.mailbox.");
     }
 
-    /** The settings that point one mailbox account (its keys under this prefix) at this mailbox. */
+    /**
+     * The settings that point one mailbox account (its keys under this prefix) at this mailbox. Over IMAP an IDLE
+     * wait lasts at most {@link #IDLE_MAX}: GreenMail (2.1.13, IdleCommand) answers IDLE with "+ idling" before it
+     * registers the listener that reports new mail, so a message delivered in that gap is reported only after the
+     * IDLE ends (15 of 2,000 deliveries timed against the start of an IDLE), and would wait out the default 10 minutes.
+     */
     public Settings configure(Settings settings, String prefix) {
-        return settings.with(prefix + "protocol", protocol.storeName())
+        Settings pointed = settings.with(prefix + "protocol", protocol.storeName())
                 .with(prefix + "host", "127.0.0.1")
                 .with(prefix + "port", Integer.toString(port))
                 .with(prefix + "user", USER)
                 .with(prefix + "password", PASSWORD)
                 .with(prefix + "starttls", "false");
+        return protocol.imap() ? pointed.with(prefix + "imap.idle-max", IDLE_MAX.toString()) : pointed;
     }
 
     public static int freePort() {
