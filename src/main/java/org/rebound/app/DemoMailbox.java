@@ -113,7 +113,8 @@ public final class DemoMailbox implements AutoCloseable {
      * The settings that point one mailbox account (its keys under this prefix) at this mailbox. Over IMAP an IDLE
      * wait lasts at most {@link #IDLE_MAX}: GreenMail (2.1.13, IdleCommand) answers IDLE with "+ idling" before it
      * registers the listener that reports new mail, so a message delivered in that gap is reported only after the
-     * IDLE ends (15 of 2,000 deliveries timed against the start of an IDLE), and would wait out the default 10 minutes.
+     * IDLE ends (15 and 29 of 2,000 deliveries timed against the start of an IDLE, IdleReportProbe), and would wait out
+     * the default 10 minutes.
      */
     public Settings configure(Settings settings, String prefix) {
         Settings pointed = settings.with(prefix + "protocol", protocol.storeName())

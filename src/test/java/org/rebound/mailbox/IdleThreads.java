@@ -30,8 +30,8 @@ public final class IdleThreads {
      * Waits until a thread is in an IDLE the server has acknowledged, and a second more, so that mail delivered next
      * arrives during the IDLE. GreenMail (2.1.13, IdleCommand) sends "+ idling" before it registers the listener that
      * reports new mail during the IDLE: a message delivered in between is reported only after DONE, and the wait
-     * lasts its longest. Timed against the start of an IDLE over raw IMAP, 15 of 2,000 deliveries went unreported
-     * that way. The second outlasts that gap.
+     * lasts its longest. Timed against the start of an IDLE, 15 and 29 of 2,000 deliveries went unreported that
+     * way (IdleReportProbe, two runs). The second outlasts that gap.
      */
     public static void awaitAcknowledged() throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(30);
