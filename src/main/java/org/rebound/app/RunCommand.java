@@ -14,7 +14,6 @@ public final class RunCommand implements Callable<Integer> {
     /** What it prints once its routes have started: the bench and the drills wait for it in its output. */
     public static final String RUNNING = "Rebound is running";
 
-
     @Option(names = "--config", defaultValue = "application.properties", paramLabel = "FILE",
             description = "The configuration file (default: ${DEFAULT-VALUE} in the working directory).")
     Path config;

@@ -33,9 +33,7 @@ class ImapIdleDeliveryIT {
 
     @Test
     void aBounceDeliveredWhileReboundIdlesIsRecordedLongBeforeThePollDelay() throws Exception {
-        try (RunningRebound rebound = RunningRebound.start(TestDatabase.h2(), MailboxAccount.Protocol.IMAP,
-                s -> s.with("rebound.mailbox.poll-delay", LONG_POLL_DELAY)
-                        .with("rebound.mailbox.imap.idle-max", LONG_IDLE_MAX))) {
+        try (RunningRebound rebound = startedWithLongWaits()) {
             IdleThreads.awaitAcknowledged();
             recordedOneBounce(rebound, 1);
             IdleThreads.awaitAcknowledged();
@@ -48,9 +46,7 @@ class ImapIdleDeliveryIT {
 
     @Test
     void stoppingReboundEndsItsIdleWait() throws Exception {
-        try (RunningRebound rebound = RunningRebound.start(TestDatabase.h2(), MailboxAccount.Protocol.IMAP,
-                s -> s.with("rebound.mailbox.poll-delay", LONG_POLL_DELAY)
-                        .with("rebound.mailbox.imap.idle-max", LONG_IDLE_MAX))) {
+        try (RunningRebound rebound = startedWithLongWaits()) {
             IdleThreads.awaitAcknowledged();
             recordedOneBounce(rebound, 1);
             RunningRebound.await("a thread waiting with IDLE", Duration.ofSeconds(30),
@@ -86,6 +82,13 @@ class ImapIdleDeliveryIT {
             RunningRebound.await("the bounce recorded and gone from the inbox", Duration.ofSeconds(30),
                     () -> rebound.count("SELECT COUNT(*) FROM bounce_event") == 1 && dovecot.messageCount() == 0);
         }
+    }
+
+    /** Rebound on GreenMail over IMAP, where neither the poll delay nor idle-max ends a wait within a test. */
+    private static RunningRebound startedWithLongWaits() throws Exception {
+        return RunningRebound.start(TestDatabase.h2(), MailboxAccount.Protocol.IMAP,
+                s -> s.with("rebound.mailbox.poll-delay", LONG_POLL_DELAY)
+                        .with("rebound.mailbox.imap.idle-max", LONG_IDLE_MAX));
     }
 
     /**
